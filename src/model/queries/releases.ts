@@ -1,0 +1,60 @@
+/** Questions the pages ask about releases, answered once here (after EventCatalog's query modules). */
+import semver from 'semver';
+import type { Content, ReleaseRecord, RetrospectiveRecord, TestReportRecord } from '../content.ts';
+import { toMillis } from '../time.ts';
+
+/** Semver order where both are semver (2.10.0 after 2.9.0); otherwise natural text order. */
+export function compareVersions(a: string, b: string): number {
+  const va = semver.valid(a);
+  const vb = semver.valid(b);
+  if (va && vb) return semver.compare(va, vb);
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export function releaseTitle(release: ReleaseRecord, content: Content): string {
+  const name = content.services.get(release.data.service)?.data.name ?? release.data.service;
+  return release.data.title ?? `${name} ${release.data.version}`;
+}
+
+export function releasePath(service: string, version: string): string {
+  return `/releases/${encodeURIComponent(service)}/${encodeURIComponent(version)}/`;
+}
+
+/** When a release goes (or went) out: its actual start, else its planned window. */
+export function releaseTime(release: ReleaseRecord, timezone: string): number | undefined {
+  const when = release.data.actual?.start ?? release.data.window?.start;
+  return when === undefined ? undefined : toMillis(when, timezone);
+}
+
+/** Newest window first; releases with no window yet (planned, some cancelled) come first as "not scheduled". */
+export function byWindowNewestFirst(releases: readonly ReleaseRecord[], timezone: string): ReleaseRecord[] {
+  return [...releases].sort((a, b) => {
+    const ta = releaseTime(a, timezone) ?? Infinity;
+    const tb = releaseTime(b, timezone) ?? Infinity;
+    return tb - ta || a.data.service.localeCompare(b.data.service) || compareVersions(b.data.version, a.data.version);
+  });
+}
+
+/** A service's releases, oldest version first. */
+export function releasesOfService(content: Content, service: string): ReleaseRecord[] {
+  return [...content.releaseByRef.values()]
+    .filter((r) => r.data.service === service)
+    .sort((a, b) => compareVersions(a.data.version, b.data.version));
+}
+
+export function neighbours(content: Content, release: ReleaseRecord): { previous?: ReleaseRecord; next?: ReleaseRecord } {
+  const list = releasesOfService(content, release.data.service);
+  const i = list.indexOf(release);
+  const result: { previous?: ReleaseRecord; next?: ReleaseRecord } = {};
+  if (i > 0) result.previous = list[i - 1]!;
+  if (i >= 0 && i < list.length - 1) result.next = list[i + 1]!;
+  return result;
+}
+
+export function testReportsOf(content: Content, ref: string): TestReportRecord[] {
+  return content.testReports.filter((t) => t.data.release === ref);
+}
+
+export function retrospectivesOf(content: Content, ref: string): RetrospectiveRecord[] {
+  return content.retrospectives.filter((r) => r.data.releases.includes(ref));
+}

@@ -1,0 +1,44 @@
+/**
+ * File paths in records stay inside the content folder and exist: DB scripts, their
+ * rollback scripts and JUnit reports. JUnit files must also be JUnit XML (well-formed,
+ * no DTD) — the totals and gate use of them belong to the test-report model.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseJUnit } from '../junit/parse.ts';
+import { checkContentFile } from '../source/files.ts';
+import type { AnyRecord } from '../content.ts';
+import type { PathSegment } from '../problem.ts';
+import type { RuleContext } from './context.ts';
+
+export async function checkFiles(ctx: RuleContext): Promise<void> {
+  const root = ctx.content.root;
+  const exists = async (record: AnyRecord, path: PathSegment[], written: string): Promise<string | undefined> => {
+    const check = await checkContentFile(root, written);
+    if (!check.ok) {
+      ctx.report(record, path, check.message, 'paths are relative to the content folder, e.g. attachments/<service>/<version>/001.sql');
+      return undefined;
+    }
+    return check.absolute;
+  };
+
+  for (const release of ctx.content.releases) {
+    const scripts = release.data.plan?.dbScripts ?? [];
+    for (const [i, script] of scripts.entries()) {
+      await exists(release, ['plan', 'dbScripts', i, 'file'], script.file);
+      if (script.rollback) await exists(release, ['plan', 'dbScripts', i, 'rollback'], script.rollback);
+    }
+  }
+
+  for (const report of ctx.content.testReports) {
+    for (const [i, written] of report.data.junit.entries()) {
+      const absolute = await exists(report, ['junit', i], written);
+      if (!absolute) continue;
+      const parsed = parseJUnit(await readFile(absolute));
+      if (!parsed.ok) {
+        const { line, column, message } = parsed.problem;
+        const where = line ? `${written}:${line}${column ? `:${column}` : ''}` : written;
+        ctx.report(report, ['junit', i], `${where} is not a usable JUnit report: ${message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Finding the content folder's files and confining every path to it. Names that start
+ * with `_` (drafts, partials) or `.` are skipped at any depth; nothing outside the folder
+ * is ever read, including through symbolic links.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export const RECORD_FOLDERS = ['services', 'processes', 'releases', 'test-reports', 'retrospectives', 'attachments'] as const;
+export type RecordFolder = (typeof RECORD_FOLDERS)[number];
+
+export const isIgnoredName = (name: string): boolean => name.startsWith('_') || name.startsWith('.');
+
+export function resolveContentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
+  const configured = env['SHIPLOG_CONTENT'];
+  return path.resolve(cwd, configured && configured.trim() !== '' ? configured : 'content');
+}
+
+export const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/** Every file below `dir` (relative to `root`, posix), skipping ignored names and links that leave the root. */
+export async function listFiles(root: string, dir: string): Promise<{ files: string[]; outside: string[] }> {
+  const files: string[] = [];
+  const outside: string[] = [];
+  const rootReal = await realpath(root);
+  const visit = async (abs: string): Promise<void> => {
+    const entries = await readdir(abs, { withFileTypes: true });
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (isIgnoredName(entry.name)) continue;
+      const child = path.join(abs, entry.name);
+      const rel = toPosix(path.relative(root, child));
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(child).catch(() => undefined);
+        if (!target || !isInside(rootReal, target)) {
+          outside.push(rel);
+          continue;
+        }
+        const info = await stat(child);
+        if (info.isDirectory()) await visit(child);
+        else if (info.isFile()) files.push(rel);
+      } else if (entry.isDirectory()) {
+        await visit(child);
+      } else if (entry.isFile()) {
+        files.push(rel);
+      }
+    }
+  };
+  await visit(path.join(root, dir));
+  return { files, outside };
+}
+
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+export type FileCheck = { ok: true; absolute: string } | { ok: false; message: string };
+
+/** A path written in a record: relative to the root, inside it (links resolved), an existing file. */
+export async function checkContentFile(root: string, written: string): Promise<FileCheck> {
+  if (path.isAbsolute(written) || /^[A-Za-z]:[\\/]/.test(written)) {
+    return { ok: false, message: `${written} is absolute: write it relative to the content folder` };
+  }
+  const absolute = path.resolve(root, written);
+  if (!isInside(root, absolute)) return { ok: false, message: `${written} leaves the content folder` };
+  const info = await lstat(absolute).catch(() => undefined);
+  if (!info) return { ok: false, message: `file ${written} does not exist` };
+  const real = await realpath(absolute).catch(() => undefined);
+  const rootReal = await realpath(root);
+  if (!real || !isInside(rootReal, real)) return { ok: false, message: `${written} links outside the content folder` };
+  const target = await stat(real);
+  if (!target.isFile()) return { ok: false, message: `${written} is not a file` };
+  return { ok: true, absolute: real };
+}
