@@ -68,6 +68,7 @@ export function scanBody(body: string, mdx: boolean): BodyFinding[] {
         checkTarget(`${name}${tag[3]!}`, line, column, findings); // autolink <https://…>
         continue;
       }
+      if (tag[1]) continue; // a closing tag: its opening tag was already judged
       if (!ALLOWED_TAGS.has(name.toLowerCase())) {
         findings.push({ line, column, message: `raw HTML <${name}> is not allowed in a record body`, hint: 'use Markdown, or a tag such as <details>, <table>, <span>' });
         continue;

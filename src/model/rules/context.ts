@@ -8,6 +8,8 @@ export interface RuleContext {
   /** Role keys of site.yaml; undefined when site.yaml is broken (role checks are skipped then). */
   roles: Set<string> | undefined;
   report(record: AnyRecord, path: readonly PathSegment[], message: string, hint?: string): void;
+  /** Reports at the key `key` of the mapping at `path` (a wrong key rather than a wrong value). */
+  reportKey(record: AnyRecord, path: readonly PathSegment[], key: string, message: string, hint?: string): void;
   problems: Problem[];
 }
 
@@ -23,6 +25,9 @@ export function createContext(content: Content): RuleContext {
     problems,
     report(record, path, message, hint) {
       problems.push(problem(record.file, record.source.at(path), path, message, hint));
+    },
+    reportKey(record, path, key, message, hint) {
+      problems.push(problem(record.file, record.source.keyAt(path, key), [...path, key], message, hint));
     },
   };
 }

@@ -9,10 +9,17 @@ export function checkReferences(ctx: RuleContext): void {
   const processIds = content.declared.processes;
   const refs = content.declared.releases;
 
-  const role = (record: Parameters<RuleContext['report']>[0], path: (string | number)[], value: string) => {
-    if (ctx.roles && !ctx.roles.has(value)) {
-      ctx.report(record, path, `role "${value}" is not defined in site.yaml roles`, didYouMean(value, ctx.roles) ?? `defined roles: ${[...ctx.roles].join(', ')}`);
-    }
+  type Record = Parameters<RuleContext['report']>[0];
+  const unknownRole = (value: string) => [
+    `role "${value}" is not defined in site.yaml roles`,
+    didYouMean(value, ctx.roles ?? []) ?? `defined roles: ${[...(ctx.roles ?? [])].join(', ')}`,
+  ] as const;
+  const role = (record: Record, path: (string | number)[], value: string) => {
+    if (ctx.roles && !ctx.roles.has(value)) ctx.report(record, path, ...unknownRole(value));
+  };
+  /** A role used as a mapping key (`people: { qa: … }`): reported at the key. */
+  const roleKey = (record: Record, path: (string | number)[], key: string) => {
+    if (ctx.roles && !ctx.roles.has(key)) ctx.reportKey(record, path, key, ...unknownRole(key));
   };
 
   if (content.site) {
@@ -29,7 +36,7 @@ export function checkReferences(ctx: RuleContext): void {
     if (!processIds.has(data.process)) {
       ctx.report(release, ['process'], `unknown process "${data.process}"`, didYouMean(data.process, processIds) ?? `add processes/${data.process}.md`);
     }
-    for (const key of Object.keys(data.people)) role(release, ['people', key], key);
+    for (const key of Object.keys(data.people)) roleKey(release, ['people'], key);
     data.approvals.forEach((a, i) => role(release, ['approvals', i, 'role'], a.role));
     checkChecklistKeys(ctx, release);
   }
@@ -79,7 +86,7 @@ function checkChecklistKeys(ctx: RuleContext, release: ReleaseRecord): void {
   const items = new Set(process.data.stages.flatMap((s) => s.checklist.map((i) => i.id)));
   for (const key of Object.keys(release.data.checklist)) {
     if (!items.has(key)) {
-      ctx.report(release, ['checklist', key], `"${key}" is not a checklist item of process ${process.id}`, didYouMean(key, items) ?? `items: ${[...items].join(', ')}`);
+      ctx.reportKey(release, ['checklist'], key, `"${key}" is not a checklist item of process ${process.id}`, didYouMean(key, items) ?? `items: ${[...items].join(', ')}`);
     }
   }
 }

@@ -49,7 +49,11 @@ export function parseYaml(text: string, lineOffset = 0): YamlParse {
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      errors: doc.errors.map((e) => ({ message: yamlMessage(e.message), position: position(e.pos[0]) })),
+      errors: doc.errors.map((e) => {
+        // The yaml library reports an unclosed quote where the text ends; the author needs the opening quote.
+        const opening = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? unclosedQuote(text, e.pos[0]) : undefined;
+        return { message: yamlMessage(e.message), position: position(opening ?? e.pos[0]) };
+      }),
     };
   }
   let data: unknown;
@@ -70,6 +74,22 @@ export function parseYaml(text: string, lineOffset = 0): YamlParse {
     };
   }
   return { ok: true, data, map: sourceMap(doc, text, position, lineOffset) };
+}
+
+/** Offset of the last quote before `end` that opens a string never closed on its line. */
+function unclosedQuote(text: string, end: number): number | undefined {
+  let lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  while (lineStart >= 0) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+    for (const quote of ['"', "'"]) {
+      const count = line.split(quote).length - 1;
+      if (count % 2 === 1) return lineStart + line.lastIndexOf(quote);
+    }
+    if (lineStart === 0) return undefined;
+    lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  }
+  return undefined;
 }
 
 /** The yaml library's messages start with an upper-case code word; keep only the sentence. */

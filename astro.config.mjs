@@ -1,0 +1,35 @@
+// @ts-check
+import { createHash } from 'node:crypto';
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { publishAttachments } from './src/integrations/attachments.ts';
+import { resolveContentRoot } from './src/model/source/files.ts';
+
+// Astro's content cache is keyed by content folder, so switching SHIPLOG_CONTENT between
+// builds never mixes records of two folders.
+const contentKey = createHash('sha256').update(resolveContentRoot()).digest('hex').slice(0, 12);
+
+// Content comes from ./content or SHIPLOG_CONTENT; `npm run build` validates it before Astro runs.
+export default defineConfig({
+  outDir: process.env.SHIPLOG_OUT ?? './dist',
+  cacheDir: `./node_modules/.astro/${contentKey}`,
+  integrations: [mdx(), publishAttachments(), pagefindIndex()],
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Keep spaces between inline elements (Astro's default 'jsx' mode removes them).
+  compressHTML: false,
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX record triggers this harmless warning (withastro/astro#18087); at hundreds of
+        // records it buries the messages that matter.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

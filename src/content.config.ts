@@ -1,0 +1,28 @@
+/**
+ * Astro's collections over the same content folder and the same schemas. They exist to
+ * render Markdown/MDX bodies; the records' data comes from src/model, which validated the
+ * folder before Astro ran. The schemas here are a second line of defence only.
+ * Ids are the file paths (Astro's default slugs drop dots: v1.2.0 -> v120).
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import path from 'node:path';
+import { processSchema, releaseSchema, retrospectiveSchema, testReportSchema } from './schema/index.ts';
+import { resolveContentRoot } from './model/source/files.ts';
+
+const root = resolveContentRoot();
+
+function records(folder: string) {
+  return glob({
+    base: path.join(root, folder),
+    pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**', '!**/.*'],
+    generateId: ({ entry }) => entry,
+  });
+}
+
+export const collections = {
+  releases: defineCollection({ loader: records('releases'), schema: releaseSchema }),
+  processes: defineCollection({ loader: records('processes'), schema: processSchema }),
+  testReports: defineCollection({ loader: records('test-reports'), schema: testReportSchema }),
+  retrospectives: defineCollection({ loader: records('retrospectives'), schema: retrospectiveSchema }),
+};

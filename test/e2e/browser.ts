@@ -1,0 +1,24 @@
+/** Debian's Chromium driven by playwright-core, with the flags this workplace needs (no sandbox as root, no network chatter). */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Opens `url` and collects console errors and uncaught page errors while it loads. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[]; status: number | undefined }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const response = await page.goto(url, { waitUntil: 'networkidle' });
+  return { page, errors, status: response?.status() };
+}

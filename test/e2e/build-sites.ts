@@ -1,0 +1,44 @@
+/**
+ * Global setup of the browser tests: builds the sample content and the `valid` fixture once
+ * each (the real `shiplog build`: check, astro build, Pagefind) into temp folders, sequentially
+ * because Astro writes project-level state. Tests read the folders from the env it sets.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const SITES = { sample: 'content', fixture: 'test/fixtures/valid' } as const;
+export type SiteName = keyof typeof SITES;
+
+export function setup(project: TestProject): void {
+  const tsx = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
+  for (const name of Object.keys(SITES) as SiteName[]) {
+    const content = SITES[name];
+    const out = mkdtempSync(path.join(os.tmpdir(), `shiplog-${name}-`));
+    const result = spawnSync(process.execPath, [tsx, 'src/cli/shiplog.ts', 'build'], {
+      cwd: REPO,
+      env: { ...process.env, SHIPLOG_CONTENT: path.join(REPO, content), SHIPLOG_OUT: out, NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (result.status !== 0) {
+      throw new Error(`building ${content} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+    }
+    project.provide(`site:${name}`, out);
+    project.provide(`log:${name}`, result.stdout + result.stderr);
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    'site:sample': string;
+    'site:fixture': string;
+    'log:sample': string;
+    'log:fixture': string;
+  }
+}
