@@ -11,6 +11,7 @@ import { checkDateOrder } from './dates.ts';
 import { checkDeferredBugs } from './deferred-bugs.ts';
 import { checkDependsOn } from './depends-on.ts';
 import { checkFiles } from './files.ts';
+import { checkGate } from './gate.ts';
 import { checkReferences } from './references.ts';
 import { checkStatusClaims } from './statuses.ts';
 import { checkUniqueness } from './uniqueness.ts';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   checkFiles,
   checkDeferredBugs,
   checkBodies,
+  checkGate,
 ];
 
 export async function runRules(content: Content): Promise<Problem[]> {

@@ -1,0 +1,123 @@
+/**
+ * `bug-gate`: in the latest report of each test stage, open bugs (`open` + `fixed`) of each
+ * severity are within `site.bugGate`, and no A or B issue ships unresolved (spec: "Rules").
+ *
+ * Readings of the spec made here:
+ * - a bug id listed in several latest reports counts once, as open when any of them lists it
+ *   open or fixed, at the most severe severity written (the spec counts across those reports,
+ *   it does not order them);
+ * - `bugCounts` have no ids, so their open counts add up as written;
+ * - a deferred A/B bug fails the gate even when it is missing from knownIssues (that omission
+ *   is reported on its own by the deferred-bugs rule).
+ */
+import { SEVERITIES, type Severity } from '../../schema/index.ts';
+import type { TestReportRecord } from '../content.ts';
+import { latestReportPerStage, reportEvidence, reportLabel } from './latest-reports.ts';
+import type { RuleInput } from './rule-input.ts';
+import { count, joinList, joinReasons, say } from './text.ts';
+import type { Localized, RuleResult } from './types.ts';
+
+/** The spec's defaults, used when site.yaml is broken (another problem reports that). */
+const DEFAULT_LIMITS: Partial<Record<Severity, number>> = { A: 0, B: 0, C: 5 };
+const rank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+interface ListedBug {
+  id: string;
+  severity: Severity;
+  report: TestReportRecord;
+}
+
+/** Open (or deferred) bugs of the latest reports, each id once at its most severe severity. */
+function uniqueBugs(reports: readonly TestReportRecord[], statuses: ReadonlySet<string>): ListedBug[] {
+  const byId = new Map<string, ListedBug>();
+  for (const report of reports) {
+    for (const bug of report.data.bugs ?? []) {
+      if (!statuses.has(bug.status)) continue;
+      const seen = byId.get(bug.id);
+      if (!seen) byId.set(bug.id, { id: bug.id, severity: bug.severity, report });
+      else if (rank(bug.severity) < rank(seen.severity)) seen.severity = bug.severity;
+    }
+  }
+  return [...byId.values()];
+}
+
+const OPEN = new Set(['open', 'fixed']);
+const DEFERRED = new Set(['deferred']);
+
+const bugEntry = (bug: ListedBug): Localized => {
+  const where = reportLabel(bug.report);
+  return say(`${bug.id} (${where.en})`, `${bug.id}(${where['zh-CN']})`);
+};
+
+export function bugGate({ content, release, timezone }: RuleInput): RuleResult {
+  const reports = latestReportPerStage(content, release.ref, timezone);
+  const limits = content.site?.data.bugGate ?? DEFAULT_LIMITS;
+  const open = uniqueBugs(reports, OPEN);
+  const failures: Localized[] = [];
+  const tally: string[] = [];
+
+  for (const severity of SEVERITIES) {
+    const listed = open.filter((b) => b.severity === severity);
+    const counted = reports.flatMap((report) => {
+      const n = report.data.bugCounts?.[severity]?.open ?? 0;
+      return n > 0 ? [{ n, report }] : [];
+    });
+    const total = listed.length + counted.reduce((sum, c) => sum + c.n, 0);
+    const limit = limits[severity];
+    tally.push(limit === undefined ? `${severity} ${total}` : `${severity} ${total}/${limit}`);
+    if (limit === undefined || total <= limit) continue;
+    const entries = [
+      ...listed.map(bugEntry),
+      ...counted.map(({ n, report }) => {
+        const where = reportLabel(report);
+        return say(`${n} counted in ${where.en}`, `${where['zh-CN']} 计 ${n} 个`);
+      }),
+    ];
+    const list = joinList(entries);
+    failures.push(
+      say(
+        `${count(total, `open ${severity} bug`)} (limit ${limit}): ${list.en}`,
+        `${total} 个 ${severity} 级未关闭缺陷(上限 ${limit})：${list['zh-CN']}`,
+      ),
+    );
+  }
+
+  // What ships unresolved at A or B: known issues, and deferred bugs not (yet) among them.
+  const shipping: Localized[] = release.data.knownIssues
+    .filter((k) => k.severity === 'A' || k.severity === 'B')
+    .map((k) => {
+      const ticket = k.ticket ? `, ${k.ticket}` : '';
+      return say(`known issue ${k.title} (${k.severity}${ticket})`, `遗留问题 ${k.title}(${k.severity}${ticket})`);
+    });
+  const tickets = new Set(release.data.knownIssues.map((k) => k.ticket));
+  for (const bug of uniqueBugs(reports, DEFERRED)) {
+    if ((bug.severity === 'A' || bug.severity === 'B') && !tickets.has(bug.id)) {
+      const where = reportLabel(bug.report);
+      shipping.push(say(`deferred ${bug.severity} bug ${bug.id} (${where.en})`, `延期的 ${bug.severity} 级缺陷 ${bug.id}(${where['zh-CN']})`));
+    }
+  }
+  if (shipping.length > 0) {
+    const list = joinList(shipping);
+    failures.push(
+      say(
+        `${count(shipping.length, 'A/B issue')} would ship unresolved: ${list.en}`,
+        `${shipping.length} 个 A、B 级问题将带着上线：${list['zh-CN']}`,
+      ),
+    );
+  }
+
+  const evidence = reports.map(reportEvidence);
+  if (failures.length > 0) return { passes: false, reason: joinReasons(failures), evidence };
+  if (reports.length === 0) {
+    return { passes: true, reason: say('no test report records open bugs', '没有测试报告记录未关闭缺陷'), evidence };
+  }
+  const limitsText = tally.join(', ');
+  return {
+    passes: true,
+    reason: say(
+      `open bugs within site.bugGate (${limitsText}) in the latest report of each test stage`,
+      `各测试阶段最新报告的未关闭缺陷在阈值内(${limitsText})`,
+    ),
+    evidence,
+  };
+}
