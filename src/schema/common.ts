@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { doc, valueType } from './doc.ts';
 
 /**
  * A schema-level message for a value of the wrong kind. A missing value keeps the
@@ -19,7 +20,8 @@ export const whenPresent =
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const idSchema = z
   .string({ error: whenPresent('must be an id (lowercase letters, digits and -)') })
-  .regex(ID_PATTERN, { error: 'must be lowercase letters, digits and -, starting with a letter or digit' });
+  .regex(ID_PATTERN, { error: 'must be lowercase letters, digits and -, starting with a letter or digit' })
+  .meta(valueType('id'));
 
 export const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
 /**
@@ -35,13 +37,15 @@ export const versionSchema = z
           ? 'is a number, but a version must be a string'
           : 'must be a string such as "2.3.0"',
   })
-  .regex(VERSION_PATTERN, { error: 'must be letters, digits and . + _ - (such as 2.3.0 or 2024.03-hotfix1)' });
+  .regex(VERSION_PATTERN, { error: 'must be letters, digits and . + _ - (such as 2.3.0 or 2024.03-hotfix1)' })
+  .meta({ ...valueType('version'), examples: ['2.3.0'] });
 
 export const RELEASE_REF_PATTERN = /^([a-z0-9][a-z0-9-]*)@([0-9A-Za-z][0-9A-Za-z.+_-]*)$/;
 /** `<service>@<version>`, naming an existing release (resolved by the model). */
 export const releaseRefSchema = z
   .string({ error: whenPresent('must be a release reference such as payment-gateway@2.3.0') })
-  .regex(RELEASE_REF_PATTERN, { error: 'must be <service>@<version>, such as payment-gateway@2.3.0' });
+  .regex(RELEASE_REF_PATTERN, { error: 'must be <service>@<version>, such as payment-gateway@2.3.0' })
+  .meta({ ...valueType('release-ref'), examples: ['payment-gateway@2.3.0'] });
 
 export function parseReleaseRef(ref: string): { service: string; version: string } | undefined {
   const m = RELEASE_REF_PATTERN.exec(ref);
@@ -49,12 +53,16 @@ export function parseReleaseRef(ref: string): { service: string; version: string
 }
 
 /** A key of `site.roles` (resolved by the model). */
-export const roleSchema = z.string({ error: whenPresent('must be a role key of site.roles') }).min(1);
+export const roleSchema = z
+  .string({ error: whenPresent('must be a role key of site.roles') })
+  .min(1)
+  .meta({ ...valueType('role'), examples: ['qa'] });
 
 /** Absolute http(s) URL: other schemes (javascript:, data:, file:) are refused. */
 export const urlSchema = z
   .string({ error: whenPresent('must be an absolute http: or https: URL') })
-  .refine((value) => isHttpUrl(value), { error: 'must be an absolute http: or https: URL' });
+  .refine((value) => isHttpUrl(value), { error: 'must be an absolute http: or https: URL' })
+  .meta({ ...valueType('url'), format: 'uri', pattern: '^https?://' });
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -67,11 +75,22 @@ export function isHttpUrl(value: string): boolean {
 
 export const SEVERITIES = ['A', 'B', 'C', 'D'] as const;
 /** A blocker (致命), B critical (严重), C major (一般), D minor (提示). */
-export const severitySchema = z.enum(SEVERITIES);
+export const severitySchema = z.enum(SEVERITIES).meta({
+  ...valueType('severity'),
+  ...doc({
+    en: 'A blocker, B critical, C major, D minor.',
+    'zh-CN': 'A 致命，B 严重，C 一般，D 提示。',
+    example: 'B',
+  }),
+});
 export type Severity = z.infer<typeof severitySchema>;
 
 /** Plain text that must not be empty. */
-export const textSchema = z.string({ error: whenPresent('must be text') }).trim().min(1, { error: 'must not be empty' });
+export const textSchema = z
+  .string({ error: whenPresent('must be text') })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .meta(valueType('text'));
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -95,7 +114,7 @@ export const dateTimeSchema = z.union(
     z.date().transform((d) => d.toISOString()),
   ],
   { error: 'must be a date (2026-03-12) or a date-time with offset (2026-03-12T22:00:00+08:00)' },
-);
+).meta({ ...valueType('date-time'), examples: ['2026-03-12T22:00:00+08:00'] });
 export type DateTimeText = string;
 
 export function dateTimeProblem(value: string): string | undefined {
@@ -123,7 +142,7 @@ export const durationSchema = z.union(
       .transform((s) => parseDurationText(s)!),
   ],
   { error: 'must be minutes (90) or parts like 1h30m, 2d, 45m' },
-);
+).meta({ ...valueType('duration'), examples: ['1h30m'] });
 
 export function parseDurationText(text: string): number | undefined {
   const m = DURATION_TEXT.exec(text);
@@ -138,17 +157,34 @@ export const contentPathSchema = z
   .min(1)
   .refine((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p) && !p.split(/[\\/]/).includes('..'), {
     error: 'must be a path inside the content folder (no leading / and no ..)',
-  });
+  })
+  .meta({ ...valueType('content-path'), examples: ['attachments/payment-gateway/2.3.0/001_refund.sql'] });
 
 /** `{ title, url }` — used for links and dashboards. */
-export const linkSchema = z.strictObject({
-  title: textSchema,
-  url: urlSchema,
-});
+export const linkSchema = z
+  .strictObject({
+    title: textSchema.meta(doc({ en: 'Text of the link.', 'zh-CN': '链接文字。', example: 'Grafana 支付大盘' })),
+    url: urlSchema.meta(doc({ en: 'Where it points.', 'zh-CN': '链接地址。', example: 'https://grafana.example.com/d/pay' })),
+  })
+  .meta(valueType('link'));
 export type Link = z.infer<typeof linkSchema>;
 
 /** Free-form data kept for the author; the only place unknown keys are allowed. */
-export const extraSchema = z.record(z.string(), z.unknown()).optional();
+export const extraSchema = z
+  .record(z.string(), z.unknown())
+  .optional()
+  .meta({
+    ...valueType('extra'),
+    ...doc({
+      en: 'Free-form data kept for the author; the only place where any key is allowed.',
+      'zh-CN': '作者自用的自由字段，任意键值都可以；只有这里允许未定义的键。',
+      example: { jira: 'PAY-88' },
+    }),
+  });
 
 /** Positive integers (rounds). */
-export const countSchema = z.number({ error: whenPresent('must be a whole number') }).int({ error: 'must be a whole number' }).nonnegative();
+export const countSchema = z
+  .number({ error: whenPresent('must be a whole number') })
+  .int({ error: 'must be a whole number' })
+  .nonnegative()
+  .meta(valueType('count'));
