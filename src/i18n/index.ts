@@ -1,4 +1,5 @@
 /** Labels and date formatting in the portal's locale (`site.locale`) and time zone (`site.timezone`). */
+import { DateTime } from 'luxon';
 import { MESSAGES, type MessageKey } from './messages.ts';
 import { isDateOnly, toDateTime } from '../model/time.ts';
 
@@ -14,14 +15,62 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** A record's date-time shown in the site's zone; a date alone stays a date. */
+const DAY = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+const TIME = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+function offsetLabel(dt: DateTime, timezone: string): string {
+  return timezone === 'UTC' ? 'UTC' : `(UTC${dt.toFormat('ZZ')})`;
+}
+
+function inZone(text: string, timezone: string, locale: Locale): DateTime {
+  return toDateTime(text, timezone).setZone(timezone).setLocale(locale);
+}
+
+/** A record's date-time shown in the site's zone with its offset; a date alone stays a date. */
 export function formatWhen(text: string, timezone: string, locale: Locale): string {
-  const dt = toDateTime(text, timezone).setZone(timezone);
-  if (isDateOnly(text)) return dt.setLocale(locale).toLocaleString({ year: 'numeric', month: '2-digit', day: '2-digit' });
-  const shown = dt.setLocale(locale).toLocaleString({
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  });
-  return timezone === 'UTC' ? `${shown} UTC` : `${shown} (UTC${dt.toFormat('ZZ')})`;
+  const dt = inZone(text, timezone, locale);
+  if (isDateOnly(text)) return dt.toLocaleString(DAY);
+  return `${dt.toLocaleString({ ...DAY, ...TIME })} ${offsetLabel(dt, timezone)}`;
+}
+
+/** An instant the portal computed (build time, "now"), shown like a record's date-time. */
+export function formatInstant(dt: DateTime, timezone: string, locale: Locale): string {
+  const z = dt.setZone(timezone).setLocale(locale);
+  return `${z.toLocaleString({ ...DAY, ...TIME })} ${offsetLabel(z, timezone)}`;
+}
+
+/** Only the calendar day of a record's date-time, in the site's zone. */
+export function formatDay(text: string, timezone: string, locale: Locale): string {
+  return inZone(text, timezone, locale).toLocaleString(DAY);
+}
+
+/**
+ * A window `start – end` with the offset said once, and the end's date left out when it is
+ * the same day: `2026/03/12 22:00–23:30 (UTC+08:00)`.
+ */
+export function formatRange(start: string, end: string | undefined, timezone: string, locale: Locale): string {
+  if (end === undefined) return formatWhen(start, timezone, locale);
+  const a = inZone(start, timezone, locale);
+  const b = inZone(end, timezone, locale);
+  if (isDateOnly(start) || isDateOnly(end)) {
+    const from = a.toLocaleString(DAY);
+    const to = b.toLocaleString(DAY);
+    return from === to ? from : `${from} – ${to}`;
+  }
+  const sameDay = a.toISODate() === b.toISODate();
+  const to = sameDay ? b.toLocaleString(TIME) : b.toLocaleString({ ...DAY, ...TIME });
+  return `${a.toLocaleString({ ...DAY, ...TIME })}${sameDay ? '–' : ' – '}${to} ${offsetLabel(a, timezone)}`;
+}
+
+/** The machine-readable value of a `<time datetime>` for a record's date-time. */
+export function isoDateTime(text: string, timezone: string): string {
+  if (isDateOnly(text)) return text;
+  return toDateTime(text, timezone).toISO({ suppressMilliseconds: true }) ?? text;
+}
+
+/** `2026年11月` / `November 2026`. */
+export function formatMonth(year: number, month: number, locale: Locale): string {
+  return DateTime.fromObject({ year, month, day: 1 }).setLocale(locale).toLocaleString({ year: 'numeric', month: 'long' });
 }
 
 /** Minutes as `1h 30m` / `1小时30分钟`. */
@@ -32,6 +81,11 @@ export function formatMinutes(minutes: number, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const parts = [d && (zh ? `${d}天` : `${d}d`), h && (zh ? `${h}小时` : `${h}h`), (m || minutes === 0) && (zh ? `${m}分钟` : `${m}m`)];
   return parts.filter(Boolean).join(zh ? '' : ' ');
+}
+
+/** A list of names joined the way the locale writes lists (`张伟、李娜` / `Ann, Bo`). */
+export function formatList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { style: 'narrow', type: 'conjunction' }).format(items);
 }
 
 export type { MessageKey };

@@ -1,7 +1,8 @@
 /** Questions the pages ask about releases, answered once here (after EventCatalog's query modules). */
 import semver from 'semver';
 import type { Content, ReleaseRecord, RetrospectiveRecord, TestReportRecord } from '../content.ts';
-import { toMillis } from '../time.ts';
+import { toDateTime, toMillis } from '../time.ts';
+import { RELEASE_STATUSES, type ReleaseStatus } from '../../schema/index.ts';
 
 /** Semver order where both are semver (2.10.0 after 2.9.0); otherwise natural text order. */
 export function compareVersions(a: string, b: string): number {
@@ -57,4 +58,25 @@ export function testReportsOf(content: Content, ref: string): TestReportRecord[]
 
 export function retrospectivesOf(content: Content, ref: string): RetrospectiveRecord[] {
   return content.retrospectives.filter((r) => r.data.releases.includes(ref));
+}
+
+/** Statuses of a release that is on its way: past planning, not yet out (or stopped). */
+export const IN_PROGRESS_STATUSES: ReadonlySet<ReleaseStatus> = new Set(['testing', 'staging', 'ready', 'deploying']);
+
+/** The start of the planned window, else of what actually happened. */
+export function windowStart(release: ReleaseRecord): string | undefined {
+  return release.data.window?.start ?? release.data.actual?.start;
+}
+
+/** The calendar year (in `timezone`) of a release's window; undefined when it has none. */
+export function releaseYear(release: ReleaseRecord, timezone: string): number | undefined {
+  const start = windowStart(release);
+  return start === undefined ? undefined : toDateTime(start, timezone).setZone(timezone).year;
+}
+
+/** How many releases have each status, every status listed (zeros included), in lifecycle order. */
+export function countByStatus(releases: Iterable<ReleaseRecord>): { status: ReleaseStatus; count: number }[] {
+  const counts = new Map<ReleaseStatus, number>(RELEASE_STATUSES.map((s) => [s, 0]));
+  for (const r of releases) counts.set(r.data.status, (counts.get(r.data.status) ?? 0) + 1);
+  return RELEASE_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }));
 }

@@ -1,0 +1,91 @@
+/**
+ * Search in a real browser: Pagefind's UI from the build output, a Chinese query on the
+ * sample (segmented because <html lang="zh-CN">), an English query on the `en` fixture,
+ * the header's plain GET form, and the filters indexed from record pages.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch } from './browser.ts';
+import { serve, type Served } from './serve.ts';
+import { tab, type Visit } from './portal-helpers.ts';
+
+let browser: Browser;
+let sample: Served;
+let fixture: Served;
+let visit: (url: string) => Promise<Visit>;
+
+beforeAll(async () => {
+  browser = await launch();
+  sample = await serve(inject('site:sample'));
+  fixture = await serve(inject('site:fixture'));
+  visit = await tab(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+  await sample?.close();
+  await fixture?.close();
+});
+
+/** Result titles and links once the results of the current query have rendered. */
+async function results(page: Page): Promise<{ title: string; href: string }[]> {
+  await page.locator('pagefind-results .pf-result-link').first().waitFor({ timeout: 20_000 });
+  return page.locator('pagefind-results .pf-result-link').evaluateAll((links) =>
+    links.map((a) => ({ title: a.textContent?.trim() ?? '', href: new URL((a as HTMLAnchorElement).href).pathname })),
+  );
+}
+
+describe('search on the sample (zh-CN)', () => {
+  it.each([
+    ['回滚', '/retrospectives/2026/03-payment-gateway-2.3.0-rollback/'],
+    ['数据库', '/releases/payment-gateway/2.3.0/'],
+    ['预热', '/processes/standard/'],
+    ['分账', '/releases/payment-gateway/2.4.0/'],
+  ])('%s finds %s', async (query, expected) => {
+    const { page, errors } = await visit(`${sample.url}/search/?q=${encodeURIComponent(query)}`);
+    expect(await page.locator('pagefind-input input').inputValue()).toBe(query);
+    const found = await results(page);
+    expect(found.map((r) => r.href)).toContain(expected);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs from the header\'s plain GET form on any page', async () => {
+    const { page } = await visit(`${sample.url}/services/`);
+    await page.fill('#site-search', '回滚复盘');
+    await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-search', 'Enter')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('回滚复盘');
+    const found = await results(page);
+    expect(found.map((r) => r.href)).toContain('/retrospectives/2026/03-payment-gateway-2.3.0-rollback/');
+  });
+
+  it('narrows results with the record-kind filter', async () => {
+    const { page } = await visit(`${sample.url}/search/?q=${encodeURIComponent('回滚')}`);
+    const before = await results(page);
+    expect(before.some((r) => r.href.startsWith('/releases/'))).toBe(true);
+    const dropdown = page.locator('pagefind-filter-dropdown[filter=kind]');
+    await dropdown.locator('button').first().click();
+    await dropdown.getByRole('option', { name: /复盘/ }).or(dropdown.getByRole('checkbox', { name: /复盘/ })).or(dropdown.locator('label', { hasText: '复盘' })).first().click();
+    await expect.poll(async () => (await results(page)).every((r) => r.href.startsWith('/retrospectives/')), { timeout: 10_000 }).toBe(true);
+    expect((await results(page)).length).toBeLessThan(before.length);
+  });
+
+  it('keeps the query in the address as the user types', async () => {
+    const { page } = await visit(`${sample.url}/search/`);
+    await page.locator('pagefind-input input').fill('对账');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 10_000 }).toBe('对账');
+    expect((await results(page)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('search on the fixture (en)', () => {
+  it('an English query finds the record', async () => {
+    const { page, errors } = await visit(`${fixture.url}/search/?q=minutes`);
+    const found = await results(page);
+    expect(found.map((r) => r.href)).toContain('/releases/shop/1.0.0/');
+    expect(errors).toEqual([]);
+  });
+
+  it('finds a retrospective by its action item', async () => {
+    const { page } = await visit(`${fixture.url}/search/?q=${encodeURIComponent('smoke tests')}`);
+    expect((await results(page)).map((r) => r.href)).toContain('/retrospectives/shop-1.0.0/');
+  });
+});
