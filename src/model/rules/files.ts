@@ -3,8 +3,9 @@
  * rollback scripts and JUnit reports. JUnit files must also be JUnit XML (well-formed,
  * no DTD) — the totals and gate use of them belong to the test-report model.
  */
-import { readFile } from 'node:fs/promises';
-import { parseJUnit } from '../junit/parse.ts';
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES, parseJUnit } from '../junit/parse.ts';
+import { sizeProblem } from '../junit/decode.ts';
 import { checkContentFile } from '../source/files.ts';
 import type { AnyRecord } from '../content.ts';
 import type { PathSegment } from '../problem.ts';
@@ -33,6 +34,12 @@ export async function checkFiles(ctx: RuleContext): Promise<void> {
     for (const [i, written] of report.data.junit.entries()) {
       const absolute = await exists(report, ['junit', i], written);
       if (!absolute) continue;
+      // Size first: reading a multi-GiB file only to refuse it would exhaust memory (or throw).
+      const tooLarge = sizeProblem((await stat(absolute)).size, DEFAULT_MAX_BYTES);
+      if (tooLarge) {
+        ctx.report(report, ['junit', i], `${written} is not a usable JUnit report: ${tooLarge.message}`);
+        continue;
+      }
       const parsed = parseJUnit(await readFile(absolute));
       if (!parsed.ok) {
         const { line, column, message } = parsed.problem;

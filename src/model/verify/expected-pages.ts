@@ -1,0 +1,52 @@
+/**
+ * The pages a build must produce, from the loaded content: one per release at
+ * `/releases/<service>/<version>/`, and — once the portal has a route for them — one per test
+ * report and retrospective at `/<folder>/<entry id>/`, per service at `/services/<id>/` and
+ * per process at `/processes/<id>/`. Whether a route exists comes from the route patterns
+ * Astro resolved (`/test-reports/[...id]`), so a family is expected exactly when its route file does.
+ */
+import type { Content } from '../content.ts';
+import { recordPath } from '../queries/paths.ts';
+import { releasePath } from '../queries/releases.ts';
+
+export interface ExpectedPage {
+  /** URL path of the page, percent-encoded as links write it (`/releases/shop/1.0.0/`). */
+  path: string;
+  /** The record that should have produced it: its file, and how to name it in a message. */
+  file: string;
+  label: string;
+}
+
+export type RouteFamily = 'test-reports' | 'retrospectives' | 'services' | 'processes';
+const FAMILIES: readonly RouteFamily[] = ['test-reports', 'retrospectives', 'services', 'processes'];
+
+/** The record families that have a dynamic route among `patterns` (Astro route patterns such as `/services/[id]`). */
+export function routeFamilies(patterns: readonly string[]): Set<RouteFamily> {
+  const found = new Set<RouteFamily>();
+  for (const pattern of patterns) {
+    const [, first, ...rest] = pattern.split('/');
+    const family = FAMILIES.find((f) => f === first);
+    if (family && rest.some((segment) => segment.includes('['))) found.add(family);
+  }
+  return found;
+}
+
+export function expectedPages(content: Content, families: ReadonlySet<RouteFamily>): ExpectedPage[] {
+  const pages: ExpectedPage[] = [];
+  for (const release of content.releaseByRef.values()) {
+    pages.push({ path: releasePath(release.data.service, release.data.version), file: release.file, label: `release ${release.ref}` });
+  }
+  if (families.has('test-reports')) {
+    for (const report of content.testReports) pages.push({ path: recordPath(report), file: report.file, label: `test report "${report.data.title}"` });
+  }
+  if (families.has('retrospectives')) {
+    for (const retro of content.retrospectives) pages.push({ path: recordPath(retro), file: retro.file, label: `retrospective "${retro.data.title}"` });
+  }
+  if (families.has('services')) {
+    for (const service of content.services.values()) pages.push({ path: `/services/${encodeURIComponent(service.id)}/`, file: service.file, label: `service ${service.id}` });
+  }
+  if (families.has('processes')) {
+    for (const process of content.processes.values()) pages.push({ path: `/processes/${encodeURIComponent(process.id)}/`, file: process.file, label: `process ${process.id}` });
+  }
+  return pages;
+}
