@@ -4,6 +4,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { publishAttachments } from './src/integrations/attachments.ts';
+import { verifyBuild } from './src/integrations/verify-build.ts';
+import { devCheck } from './src/integrations/dev-check.ts';
 import { resolveContentRoot } from './src/model/source/files.ts';
 
 // Astro's content cache is keyed by content folder, so switching SHIPLOG_CONTENT between
@@ -14,9 +16,11 @@ const contentKey = createHash('sha256').update(resolveContentRoot()).digest('hex
 export default defineConfig({
   outDir: process.env.SHIPLOG_OUT ?? './dist',
   cacheDir: `./node_modules/.astro/${contentKey}`,
-  integrations: [mdx(), publishAttachments(), pagefindIndex()],
+  integrations: [mdx(), publishAttachments(), verifyBuild(), pagefindIndex(), devCheck()],
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // ```mermaid fences stay plain <code> for the diagram script instead of Shiki-highlighted spans.
+  markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
   // Keep spaces between inline elements (Astro's default 'jsx' mode removes them).
   compressHTML: false,
   devToolbar: { enabled: false },
