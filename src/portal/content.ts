@@ -25,3 +25,12 @@ export function portalContent(): Promise<Content> {
 export function entryId(file: string): string {
   return file.slice(file.indexOf('/') + 1);
 }
+
+/** Static paths of the pages that exist once per release (`/releases/<service>/<version>/…`). */
+export async function releaseStaticPaths() {
+  const content = await portalContent();
+  return [...content.releaseByRef.values()].map((release) => ({
+    params: { service: release.data.service, version: release.data.version },
+    props: { ref: release.ref },
+  }));
+}

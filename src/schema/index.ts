@@ -7,3 +7,4 @@ export * from './process.ts';
 export * from './release.ts';
 export * from './test-report.ts';
 export * from './retrospective.ts';
+export * from './kinds.ts';

@@ -9,23 +9,16 @@
  * description in both portal languages (`markdownDescription`, which VS Code prefers).
  */
 import { z } from 'zod';
-import {
-  processSchema,
-  releaseSchema,
-  retrospectiveSchema,
-  serviceSchema,
-  siteSchema,
-  testReportSchema,
-} from '../../schema/index.ts';
+import { SCHEMA_OF_KIND } from '../../schema/index.ts';
 import { META } from '../../schema/doc.ts';
 
 export const RECORD_SCHEMAS = {
-  site: { schema: siteSchema, title: 'Shiplog site.yaml', applies: 'site.yaml' },
-  service: { schema: serviceSchema, title: 'Shiplog service', applies: 'services/<id>.yaml' },
-  process: { schema: processSchema, title: 'Shiplog release process (frontmatter)', applies: 'processes/<id>.md' },
-  release: { schema: releaseSchema, title: 'Shiplog release record (frontmatter)', applies: 'releases/**/*.md' },
-  'test-report': { schema: testReportSchema, title: 'Shiplog test report (frontmatter)', applies: 'test-reports/**/*.md' },
-  retrospective: { schema: retrospectiveSchema, title: 'Shiplog retrospective (frontmatter)', applies: 'retrospectives/**/*.md' },
+  site: { schema: SCHEMA_OF_KIND['site'], title: 'Shiplog site.yaml', applies: 'site.yaml' },
+  service: { schema: SCHEMA_OF_KIND['service'], title: 'Shiplog service', applies: 'services/<id>.yaml' },
+  process: { schema: SCHEMA_OF_KIND['process'], title: 'Shiplog release process (frontmatter)', applies: 'processes/<id>.md' },
+  release: { schema: SCHEMA_OF_KIND['release'], title: 'Shiplog release record (frontmatter)', applies: 'releases/**/*.md' },
+  'test-report': { schema: SCHEMA_OF_KIND['test-report'], title: 'Shiplog test report (frontmatter)', applies: 'test-reports/**/*.md' },
+  retrospective: { schema: SCHEMA_OF_KIND['retrospective'], title: 'Shiplog retrospective (frontmatter)', applies: 'retrospectives/**/*.md' },
 } as const satisfies Record<string, { schema: z.ZodType; title: string; applies: string }>;
 export type SchemaName = keyof typeof RECORD_SCHEMAS;
 

@@ -4,18 +4,11 @@
  * `/guide/` page renders it and a unit test checks that it lists every field the schema knows.
  */
 import type { z } from 'zod';
-import {
-  processSchema,
-  releaseSchema,
-  retrospectiveSchema,
-  serviceSchema,
-  siteSchema,
-  testReportSchema,
-} from '../../schema/index.ts';
+import { RECORD_KINDS, SCHEMA_OF_KIND } from '../../schema/index.ts';
 import type { Localized } from '../../schema/doc.ts';
 import { guideFields, type GuideField } from './fields.ts';
 
-export const GUIDE_KINDS = ['site', 'service', 'process', 'release', 'test-report', 'retrospective'] as const;
+export const GUIDE_KINDS = RECORD_KINDS;
 export type GuideKind = (typeof GUIDE_KINDS)[number];
 
 export interface GuideKindModel {
@@ -31,14 +24,7 @@ export interface GuideKindModel {
   fields: GuideField[];
 }
 
-export const KIND_SCHEMAS: Record<GuideKind, z.core.$ZodType> = {
-  site: siteSchema,
-  service: serviceSchema,
-  process: processSchema,
-  release: releaseSchema,
-  'test-report': testReportSchema,
-  retrospective: retrospectiveSchema,
-};
+export const KIND_SCHEMAS: Record<GuideKind, z.core.$ZodType> = SCHEMA_OF_KIND;
 
 const ABOUT: Record<GuideKind, Omit<GuideKindModel, 'kind' | 'fields' | 'jsonSchema'>> = {
   site: {

@@ -76,9 +76,8 @@ function capital(word: string): string {
 }
 
 /**
- * The large report of test/fixtures/junit/measure-large.ts, byte for byte: `cases` testcases in
- * suites of 1,000, every 10th failed with a stack trace, some skipped, each with system-out.
- * (measure-large.ts runs on import, so its generator is repeated here rather than imported.)
+ * A large report: `cases` testcases in suites of 1,000, every 10th failed with a stack trace,
+ * some skipped, each with system-out (also timed by test/fixtures/junit/measure-large.ts).
  */
 export function largeJUnit(cases: number): Buffer {
   const perSuite = 1000;
