@@ -1,0 +1,45 @@
+/**
+ * The gate across all releases, for the home page: what keeps each release in progress from
+ * its next stage, and which released releases still have follow-ups open (monitoring,
+ * summary report) — the work a release manager chases today.
+ */
+import type { Content, ReleaseRecord } from '../content.ts';
+import { evaluateRelease } from './evaluate.ts';
+import type { ItemEvaluation, StageEvaluation } from './types.ts';
+
+export interface ReleaseAttention {
+  release: ReleaseRecord;
+  /** The stage the items belong to: the current stage, or the follow-up stage. */
+  stage: StageEvaluation;
+  items: ItemEvaluation[];
+}
+
+const WENT_OUT = new Set(['released', 'rolled-back']);
+
+/** Releases still in progress whose current stage has required items that do not hold yet. */
+export function blockedReleases(content: Content): ReleaseAttention[] {
+  const result: ReleaseAttention[] = [];
+  for (const release of content.releaseByRef.values()) {
+    if (WENT_OUT.has(release.data.status)) continue;
+    const gate = evaluateRelease(content, release);
+    if (!gate?.gated || gate.openInCurrent.length === 0) continue;
+    const stage = gate.stages.find((s) => s.stageId === gate.currentStageId);
+    if (stage) result.push({ release, stage, items: gate.openInCurrent });
+  }
+  return result.sort((a, b) => a.release.ref.localeCompare(b.release.ref));
+}
+
+/** Released (or rolled-back) releases with required follow-up items that do not hold, one entry per stage. */
+export function openFollowUps(content: Content): ReleaseAttention[] {
+  const result: ReleaseAttention[] = [];
+  for (const release of content.releaseByRef.values()) {
+    if (!WENT_OUT.has(release.data.status)) continue;
+    const gate = evaluateRelease(content, release);
+    for (const stage of gate?.stages ?? []) {
+      if (stage.position !== 'follow-up') continue;
+      const items = stage.items.filter((item) => item.required && !item.holds);
+      if (items.length > 0) result.push({ release, stage, items });
+    }
+  }
+  return result.sort((a, b) => a.release.ref.localeCompare(b.release.ref) || a.stage.stageId.localeCompare(b.stage.stageId));
+}
