@@ -1,6 +1,9 @@
 /** What the portal's browser tests share: one page of each type per built site, and small page helpers. */
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launch } from './browser.ts';
+import { serve, type Served } from './serve.ts';
 import type { SiteName } from './build-sites.ts';
 
 export interface PageType {
@@ -99,4 +102,32 @@ export async function seriousViolations(page: Page, rules?: string[]): Promise<A
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
   }, rules);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export interface ServedSites {
+  browser: Browser;
+  sample: Served;
+  fixture: Served;
+  /** One reused tab: see `tab`. */
+  visit: (url: string) => Promise<Visit>;
+}
+
+/**
+ * One browser and both built sites served for the calling test file (registers its
+ * beforeAll/afterAll); the fields are set once beforeAll has run.
+ */
+export function servedSites(): ServedSites {
+  const sites = {} as ServedSites;
+  beforeAll(async () => {
+    sites.browser = await launch();
+    sites.sample = await serve(inject('site:sample'));
+    sites.fixture = await serve(inject('site:fixture'));
+    sites.visit = await tab(sites.browser);
+  });
+  afterAll(async () => {
+    await sites.browser?.close();
+    await sites.sample?.close();
+    await sites.fixture?.close();
+  });
+  return sites;
 }

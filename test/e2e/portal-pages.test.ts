@@ -3,35 +3,17 @@
  * it renders with no console error, one h1, <html lang> from site.locale; the release list
  * filters without a server; the theme toggle remembers; a release page prints on A4.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { serve, type Served } from './serve.ts';
-import { PAGE_TYPES, realErrors, tab, type Visit } from './portal-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { PAGE_TYPES, realErrors, servedSites } from './portal-helpers.ts';
 
-let browser: Browser;
-let sample: Served;
-let fixture: Served;
-let visit: (url: string) => Promise<Visit>;
-
-beforeAll(async () => {
-  browser = await launch();
-  sample = await serve(inject('site:sample'));
-  fixture = await serve(inject('site:fixture'));
-  visit = await tab(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sample?.close();
-  await fixture?.close();
-});
+const sites = servedSites();
 
 const LOCALE = { sample: 'zh-CN', fixture: 'en' } as const;
 
 describe.each(['sample', 'fixture'] as const)('every page type of the %s site', (name) => {
   it.each(PAGE_TYPES[name].map((type) => [type.name, type] as const))('%s renders cleanly', async (_label, type) => {
-    const site = name === 'sample' ? sample : fixture;
-    const { page, errors, status } = await visit(`${site.url}${type.path}`);
+    const site = name === 'sample' ? sites.sample : sites.fixture;
+    const { page, errors, status } = await sites.visit(`${site.url}${type.path}`);
     expect(status).toBe(type.status ?? 200);
     expect(await page.locator('html').getAttribute('lang')).toBe(LOCALE[name]);
     expect(await page.locator('h1').count()).toBe(1);
@@ -46,7 +28,7 @@ describe.each(['sample', 'fixture'] as const)('every page type of the %s site', 
 
 describe('the home page (sample)', () => {
   it('shows in-progress releases with their current stage, and a count per status', async () => {
-    const { page } = await visit(`${sample.url}/`);
+    const { page } = await sites.visit(`${sites.sample.url}/`);
     const counts = await page.locator('.counts li').allInnerTexts();
     expect(counts).toHaveLength(8);
     // Counts add up to every release, and each links to the filtered list.
@@ -61,7 +43,7 @@ describe('the home page (sample)', () => {
 
 describe('the release list filters (sample)', () => {
   it('narrows the rows by service, status, type and year, and restores them', async () => {
-    const { page, errors } = await visit(`${sample.url}/releases/`);
+    const { page, errors } = await sites.visit(`${sites.sample.url}/releases/`);
     const visible = () => page.locator('tr[data-release-row]:visible').count();
     const all = await visible();
     expect(all).toBe(18);
@@ -82,15 +64,15 @@ describe('the release list filters (sample)', () => {
   });
 
   it('takes its filters from the address (the home page links to ?status=…)', async () => {
-    const { page } = await visit(`${sample.url}/releases/?status=rolled-back`);
+    const { page } = await sites.visit(`${sites.sample.url}/releases/?status=rolled-back`);
     expect(await page.locator('#filter-status').inputValue()).toBe('rolled-back');
     expect(await page.locator('tr[data-release-row]:visible').count()).toBe(1);
   });
 
   it('shows the whole list without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await sites.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${sample.url}/releases/?status=released`);
+    await page.goto(`${sites.sample.url}/releases/?status=released`);
     expect(await page.locator('tr[data-release-row]:visible').count()).toBe(18);
     expect(await page.locator('form[data-release-filters]').isVisible()).toBe(false);
     await context.close();
@@ -99,9 +81,9 @@ describe('the release list filters (sample)', () => {
 
 describe('the theme toggle', () => {
   it('follows the system, switches, and remembers the choice across pages', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await sites.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(`${sample.url}/`);
+    await page.goto(`${sites.sample.url}/`);
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(255, 255, 255)');
     const toggle = page.locator('button[data-theme-toggle]');
@@ -111,10 +93,10 @@ describe('the theme toggle', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     expect(await background()).toBe('rgb(17, 21, 28)');
     // Another page opens dark straight away: the stored choice is applied before the first paint.
-    await page.goto(`${sample.url}/releases/`, { waitUntil: 'commit' });
+    await page.goto(`${sites.sample.url}/releases/`, { waitUntil: 'commit' });
     await page.waitForSelector('body');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-    await page.goto(`${sample.url}/calendar/`);
+    await page.goto(`${sites.sample.url}/calendar/`);
     expect(await background()).toBe('rgb(17, 21, 28)');
     await page.locator('button[data-theme-toggle]').click();
     expect(await background()).toBe('rgb(255, 255, 255)');
@@ -123,9 +105,9 @@ describe('the theme toggle', () => {
   });
 
   it('is dark without a stored choice when the system is dark', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await sites.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${fixture.url}/`);
+    await page.goto(`${sites.fixture.url}/`);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(17, 21, 28)');
     expect(await page.locator('button[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
     await context.close();
@@ -139,10 +121,10 @@ describe('a release page printed on A4', () => {
   it.each([['sample', '/releases/payment-gateway/2.3.0/'], ['sample', '/releases/order-service/1.10.0/'], ['fixture', '/releases/shop/1.0.0/']] as const)(
     '%s %s fits the page width with no chrome',
     async (name, path) => {
-      const context = await browser.newContext({ viewport: { width: A4_CONTENT_WIDTH, height: 1000 }, colorScheme: 'dark' });
+      const context = await sites.browser.newContext({ viewport: { width: A4_CONTENT_WIDTH, height: 1000 }, colorScheme: 'dark' });
       const page = await context.newPage();
       await page.emulateMedia({ media: 'print' });
-      await page.goto(`${(name === 'sample' ? sample : fixture).url}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${(name === 'sample' ? sites.sample : sites.fixture).url}${path}`, { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll('body *')]

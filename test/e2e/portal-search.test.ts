@@ -3,28 +3,11 @@
  * sample (segmented because <html lang="zh-CN">), an English query on the `en` fixture,
  * the header's plain GET form, and the filters indexed from record pages.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
-import { serve, type Served } from './serve.ts';
-import { tab, type Visit } from './portal-helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSites } from './portal-helpers.ts';
 
-let browser: Browser;
-let sample: Served;
-let fixture: Served;
-let visit: (url: string) => Promise<Visit>;
-
-beforeAll(async () => {
-  browser = await launch();
-  sample = await serve(inject('site:sample'));
-  fixture = await serve(inject('site:fixture'));
-  visit = await tab(browser);
-});
-afterAll(async () => {
-  await browser?.close();
-  await sample?.close();
-  await fixture?.close();
-});
+const sites = servedSites();
 
 /** Result titles and links once the results of the current query have rendered. */
 async function results(page: Page): Promise<{ title: string; href: string }[]> {
@@ -41,7 +24,7 @@ describe('search on the sample (zh-CN)', () => {
     ['预热', '/processes/standard/'],
     ['分账', '/releases/payment-gateway/2.4.0/'],
   ])('%s finds %s', async (query, expected) => {
-    const { page, errors } = await visit(`${sample.url}/search/?q=${encodeURIComponent(query)}`);
+    const { page, errors } = await sites.visit(`${sites.sample.url}/search/?q=${encodeURIComponent(query)}`);
     expect(await page.locator('pagefind-input input').inputValue()).toBe(query);
     const found = await results(page);
     expect(found.map((r) => r.href)).toContain(expected);
@@ -49,7 +32,7 @@ describe('search on the sample (zh-CN)', () => {
   });
 
   it('runs from the header\'s plain GET form on any page', async () => {
-    const { page } = await visit(`${sample.url}/services/`);
+    const { page } = await sites.visit(`${sites.sample.url}/services/`);
     await page.fill('#site-search', '回滚复盘');
     await Promise.all([page.waitForURL(/\/search\/\?q=/), page.press('#site-search', 'Enter')]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('回滚复盘');
@@ -58,7 +41,7 @@ describe('search on the sample (zh-CN)', () => {
   });
 
   it('narrows results with the record-kind filter', async () => {
-    const { page } = await visit(`${sample.url}/search/?q=${encodeURIComponent('回滚')}`);
+    const { page } = await sites.visit(`${sites.sample.url}/search/?q=${encodeURIComponent('回滚')}`);
     const before = await results(page);
     expect(before.some((r) => r.href.startsWith('/releases/'))).toBe(true);
     const dropdown = page.locator('pagefind-filter-dropdown[filter=kind]');
@@ -69,7 +52,7 @@ describe('search on the sample (zh-CN)', () => {
   });
 
   it('keeps the query in the address as the user types', async () => {
-    const { page } = await visit(`${sample.url}/search/`);
+    const { page } = await sites.visit(`${sites.sample.url}/search/`);
     await page.locator('pagefind-input input').fill('对账');
     await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 10_000 }).toBe('对账');
     expect((await results(page)).length).toBeGreaterThan(0);
@@ -78,14 +61,14 @@ describe('search on the sample (zh-CN)', () => {
 
 describe('search on the fixture (en)', () => {
   it('an English query finds the record', async () => {
-    const { page, errors } = await visit(`${fixture.url}/search/?q=minutes`);
+    const { page, errors } = await sites.visit(`${sites.fixture.url}/search/?q=minutes`);
     const found = await results(page);
     expect(found.map((r) => r.href)).toContain('/releases/shop/1.0.0/');
     expect(errors).toEqual([]);
   });
 
   it('finds a retrospective by its action item', async () => {
-    const { page } = await visit(`${fixture.url}/search/?q=${encodeURIComponent('smoke tests')}`);
+    const { page } = await sites.visit(`${sites.fixture.url}/search/?q=${encodeURIComponent('smoke tests')}`);
     expect((await results(page)).map((r) => r.href)).toContain('/retrospectives/shop-1.0.0/');
   });
 });
