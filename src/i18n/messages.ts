@@ -3,7 +3,13 @@
  * have the same ones (the type enforces it), so no label exists in one language only.
  * Wording of zh-CN follows the reference go-live process (上线方案, 预热发布, 遗留问题 …).
  */
-const en = {
+import * as testReports from './areas/test-reports.ts';
+import * as retrospectives from './areas/retrospectives.ts';
+import * as dataOutputs from './areas/data-outputs.ts';
+import * as notices from './areas/notices.ts';
+import * as performance from './areas/performance.ts';
+
+const coreEn = {
   'site.skip': 'Skip to content',
   'nav.main': 'Main',
   'nav.tools': 'Tools',
@@ -327,9 +333,7 @@ const en = {
   'footer.builtAt': 'Built {when}.',
 } as const;
 
-export type MessageKey = keyof typeof en;
-
-const zhCN: Record<MessageKey, string> = {
+const coreZhCN: Record<keyof typeof coreEn, string> = {
   'site.skip': '跳到正文',
   'nav.main': '主导航',
   'nav.tools': '常用链接',
@@ -651,6 +655,28 @@ const zhCN: Record<MessageKey, string> = {
   'notFound.home': '返回首页',
   'footer.generated': '由 Shiplog 根据 git 中的发布记录生成。',
   'footer.builtAt': '构建时间 {when}。',
+};
+
+// Each area of the portal keeps its labels in its own module (src/i18n/areas/), so work on
+// one area never edits the same lines as work on another.
+const en = {
+  ...coreEn,
+  ...testReports.en,
+  ...retrospectives.en,
+  ...dataOutputs.en,
+  ...notices.en,
+  ...performance.en,
+};
+
+export type MessageKey = keyof typeof en;
+
+const zhCN: Record<MessageKey, string> = {
+  ...coreZhCN,
+  ...testReports.zhCN,
+  ...retrospectives.zhCN,
+  ...dataOutputs.zhCN,
+  ...notices.zhCN,
+  ...performance.zhCN,
 };
 
 export const MESSAGES = { en, 'zh-CN': zhCN } as const;
