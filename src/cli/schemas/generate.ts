@@ -29,8 +29,24 @@ type Json = Record<string, unknown>;
 
 export function jsonSchemaOf(name: SchemaName): Json {
   const { schema, title, applies } = RECORD_SCHEMAS[name];
+  const { $schema, ...rest } = documentedJsonSchema(schema, 'input');
+  return {
+    $schema,
+    title,
+    description: `Generated from src/schema by npm run schemas; applies to ${applies} in a Shiplog content folder. Do not edit by hand.`,
+    ...rest,
+  };
+}
+
+/**
+ * Any zod schema built from src/schema as a draft-07 JSON Schema with Shiplog's metadata
+ * turned into what JSON Schema readers know (see `tidy`). `input`: what an author writes
+ * (the editor schemas above); `output`: the validated value, defaults filled in and
+ * durations in minutes (the portal's JSON API, src/model/outputs/api-schema.ts).
+ */
+export function documentedJsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   const generated = z.toJSONSchema(schema, {
-    io: 'input',
+    io,
     target: 'draft-07',
     unrepresentable: 'any',
     // zod leaves out `examples` of a schema with a transform on the input side; they are input values here.
@@ -43,13 +59,7 @@ export function jsonSchemaOf(name: SchemaName): Json {
       }
     },
   }) as Json;
-  const { $schema, ...rest } = generated;
-  return {
-    $schema,
-    title,
-    description: `Generated from src/schema by npm run schemas; applies to ${applies} in a Shiplog content folder. Do not edit by hand.`,
-    ...(tidy(rest) as Json),
-  };
+  return tidy(generated, io) as Json;
 }
 
 /** `schemas/<name>.schema.json` -> file text, for every record kind. */
@@ -66,15 +76,22 @@ export function jsonSchemaFiles(): Map<string, string> {
  * (zod's Date branch exists only for Astro's second-line check), and the Chinese description
  * and the "required when" note join the English one in `markdownDescription`.
  */
-function tidy(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(tidy);
+function tidy(node: unknown, io: 'input' | 'output'): unknown {
+  if (Array.isArray(node)) return node.map((item) => tidy(item, io));
   if (typeof node !== 'object' || node === null) return node;
   const out: Json = {};
-  for (const [key, value] of Object.entries(node as Json)) out[key] = tidy(value);
+  for (const [key, value] of Object.entries(node as Json)) out[key] = tidy(value, io);
   if (out[META.type] === 'date-time') {
     delete out['anyOf'];
     out['type'] = 'string';
     out['pattern'] = DATE_TIME_PATTERN;
+  }
+  // A validated duration is a number of minutes (the text form `1h30m` is parsed away).
+  if (io === 'output' && out[META.type] === 'duration') {
+    delete out['anyOf'];
+    out['type'] = 'integer';
+    out['minimum'] = 0;
+    out['examples'] = [90];
   }
   const en = typeof out['description'] === 'string' ? out['description'] : undefined;
   const zh = out[META.zhDescription];
