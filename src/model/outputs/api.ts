@@ -177,18 +177,16 @@ export function servicesDocument(ctx: OutputContext): ApiDocument<'services'> {
   return { ...header(ctx), kind: 'services', items };
 }
 
+const BUILDERS: { [N in ApiName]: (ctx: OutputContext) => ApiDocument<N> | Promise<ApiDocument<N>> } = {
+  releases: releasesDocument,
+  'test-reports': testReportsDocument,
+  retrospectives: retrospectivesDocument,
+  services: servicesDocument,
+};
+
 /** The document of one API file. */
-export async function apiDocument(ctx: OutputContext, name: ApiName): Promise<ApiDocument<ApiName>> {
-  switch (name) {
-    case 'releases':
-      return releasesDocument(ctx);
-    case 'test-reports':
-      return testReportsDocument(ctx);
-    case 'retrospectives':
-      return retrospectivesDocument(ctx);
-    case 'services':
-      return servicesDocument(ctx);
-  }
+export async function apiDocument<N extends ApiName>(ctx: OutputContext, name: N): Promise<ApiDocument<N>> {
+  return BUILDERS[name](ctx);
 }
 
 /** `/api/v1/index.json`: every data output of the portal, for a program to find them. */
