@@ -19,7 +19,6 @@ export const en = {
   'data.subscribe.calendar': 'calendar',
   'data.subscribe.feed': 'feed',
   'data.subscribe.api': 'API',
-  'data.subscribe.label': 'Data outputs',
   'data.subscribe.service': 'Subscribe to {service}:',
 } as const;
 
@@ -40,6 +39,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   'data.subscribe.calendar': '日历',
   'data.subscribe.feed': '订阅源',
   'data.subscribe.api': 'API',
-  'data.subscribe.label': '数据输出',
   'data.subscribe.service': '订阅 {service}：',
 };
