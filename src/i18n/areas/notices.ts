@@ -34,7 +34,6 @@ export const en = {
   'notice.field.commit': 'Commit',
   'notice.field.previous': 'Rollback version',
   'notice.field.repo': 'Repository',
-  'notice.field.team': 'Team',
   'notice.files.components': 'Deployed',
   'notice.files.installs': 'New external software',
   'notice.files.dbScripts': 'Database scripts',
@@ -44,7 +43,6 @@ export const en = {
   'notice.knownIssues.lede': 'This version ships with these known issues, by severity:',
   'notice.knownIssue': '[{severity}] {title}',
   'notice.sep.colon': ': ',
-  'notice.sep.list': ', ',
   'notice.sep.clause': '; ',
 
   // Formal notice (正式发布通知).
@@ -73,7 +71,6 @@ export const en = {
   'notice.db.executed': 'run by {by}',
   'notice.db.executedAt': 'run at {at}',
   'notice.db.executedByAt': 'run by {by} at {at}',
-  'notice.db.notRun': 'not run yet',
   'notice.db.rollback': 'rollback script {file}',
   'notice.db.irreversible': 'irreversible: {reason}',
 
@@ -104,7 +101,6 @@ export const en = {
   'environments.lede': 'Where releases are tested and run, and which role looks after each.',
   'environments.entry': '{title} — {owner}',
   'environments.noOwner': 'no owner',
-  'environments.release': 'Test environments',
   'environments.release.lede': 'The environments this release was tested in:',
   'environments.reports': '{n} reports',
   'environments.col': 'Environment',
@@ -137,7 +133,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'notice.field.commit': '提交',
   'notice.field.previous': '回滚版本',
   'notice.field.repo': '代码仓库',
-  'notice.field.team': '团队',
   'notice.files.components': '发布内容',
   'notice.files.installs': '新增外部应用程序',
   'notice.files.dbScripts': '数据库脚本',
@@ -147,7 +142,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'notice.knownIssues.lede': '本版本带有以下遗留问题(按严重程度)：',
   'notice.knownIssue': '[{severity}] {title}',
   'notice.sep.colon': '：',
-  'notice.sep.list': '、',
   'notice.sep.clause': '；',
 
   'notice.formal.to': '致：{audience}',
@@ -174,7 +168,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'notice.db.executed': '执行人 {by}',
   'notice.db.executedAt': '执行时间 {at}',
   'notice.db.executedByAt': '{by} 于 {at} 执行',
-  'notice.db.notRun': '尚未执行',
   'notice.db.rollback': '回滚脚本 {file}',
   'notice.db.irreversible': '不可回滚：{reason}',
 
@@ -202,7 +195,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'environments.lede': '发布经过的各个环境，以及负责各环境的角色。',
   'environments.entry': '{title} — {owner}',
   'environments.noOwner': '未指定负责人',
-  'environments.release': '测试环境',
   'environments.release.lede': '本次发布的测试所在环境：',
   'environments.reports': '{n} 份报告',
   'environments.col': '环境',
