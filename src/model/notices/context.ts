@@ -1,7 +1,6 @@
 /** What every message is written from: the release, its service, the site's settings and labels in the site's locale. */
 import { formatRange, formatWhen, translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.ts';
 import type { Content, ReleaseRecord, ServiceRecord } from '../content.ts';
-import { releaseTitle } from '../queries/releases.ts';
 import type { Site } from '../../schema/index.ts';
 import { absoluteUrl } from './paths.ts';
 import { releasePath } from '../queries/releases.ts';
@@ -15,8 +14,6 @@ export interface NoticeContext {
   locale: Locale;
   timezone: string;
   t: Translate;
-  /** The release's title (`title`, else "<service name> <version>"). */
-  title: string;
   /** The service's name: the product the messages announce. */
   product: string;
   /** `{ product, version }` for the labels that name the release. */
@@ -47,7 +44,6 @@ export function noticeContext(content: Content, release: ReleaseRecord): NoticeC
     locale,
     timezone,
     t,
-    title: releaseTitle(release, content),
     product,
     names: { product, version: release.data.version },
     colon: t('notice.sep.colon'),
