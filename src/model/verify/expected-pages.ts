@@ -1,13 +1,16 @@
 /**
  * The pages a build must produce, from the loaded content: one per release at
  * `/releases/<service>/<version>/`, and — once the portal has a route for them — one per test
- * report and retrospective at `/<folder>/<entry id>/`, per service at `/services/<id>/` and
- * per process at `/processes/<id>/`. Whether a route exists comes from the route patterns
+ * report and retrospective at `/<folder>/<entry id>/`, per service at `/services/<id>/`, per
+ * process at `/processes/<id>/`, and per release its notice pages with their static files
+ * (`/releases/<service>/<version>/notice/` and `notice.md|txt|html`, src/model/notices/paths.ts). Whether a route exists comes from the route patterns
  * Astro resolved (`/test-reports/[...id]`), so a family is expected exactly when its route file does.
  */
 import type { Content } from '../content.ts';
 import { recordPath } from '../queries/paths.ts';
 import { releasePath } from '../queries/releases.ts';
+import { NOTICE_KINDS } from '../notices/document.ts';
+import { NOTICE_FORMATS, NOTICE_SLUGS, noticeFilePath, noticePagePath } from '../notices/paths.ts';
 
 export interface ExpectedPage {
   /** URL path of the page, percent-encoded as links write it (`/releases/shop/1.0.0/`). */
@@ -17,13 +20,22 @@ export interface ExpectedPage {
   label: string;
 }
 
-export type RouteFamily = 'test-reports' | 'retrospectives' | 'services' | 'processes';
-const FAMILIES: readonly RouteFamily[] = ['test-reports', 'retrospectives', 'services', 'processes'];
+type RecordFamily = 'test-reports' | 'retrospectives' | 'services' | 'processes';
+/** A notice page of every release (`notice-page:notice`), or the static files next to it (`notice-files:notice`). */
+type NoticeFamily = `notice-page:${string}` | `notice-files:${string}`;
+export type RouteFamily = RecordFamily | NoticeFamily;
+const FAMILIES: readonly RecordFamily[] = ['test-reports', 'retrospectives', 'services', 'processes'];
+const RELEASE_ROUTE = '/releases/[service]/[version]/';
 
 /** The record families that have a dynamic route among `patterns` (Astro route patterns such as `/services/[id]`). */
 export function routeFamilies(patterns: readonly string[]): Set<RouteFamily> {
   const found = new Set<RouteFamily>();
   for (const pattern of patterns) {
+    if (pattern.startsWith(RELEASE_ROUTE)) {
+      const [slug, file, ...more] = pattern.slice(RELEASE_ROUTE.length).split('/');
+      if (slug && Object.values(NOTICE_SLUGS).includes(slug) && more.length === 0) found.add(file === undefined ? `notice-page:${slug}` : `notice-files:${slug}`);
+      continue;
+    }
     const [, first, ...rest] = pattern.split('/');
     const family = FAMILIES.find((f) => f === first);
     if (family && rest.some((segment) => segment.includes('['))) found.add(family);
@@ -34,7 +46,14 @@ export function routeFamilies(patterns: readonly string[]): Set<RouteFamily> {
 export function expectedPages(content: Content, families: ReadonlySet<RouteFamily>): ExpectedPage[] {
   const pages: ExpectedPage[] = [];
   for (const release of content.releaseByRef.values()) {
-    pages.push({ path: releasePath(release.data.service, release.data.version), file: release.file, label: `release ${release.ref}` });
+    const { service, version } = release.data;
+    pages.push({ path: releasePath(service, version), file: release.file, label: `release ${release.ref}` });
+    for (const kind of NOTICE_KINDS) {
+      const slug = NOTICE_SLUGS[kind];
+      if (families.has(`notice-page:${slug}`)) pages.push({ path: noticePagePath(service, version, kind), file: release.file, label: `release ${release.ref} (${slug} page)` });
+      if (!families.has(`notice-files:${slug}`)) continue;
+      for (const format of NOTICE_FORMATS) pages.push({ path: noticeFilePath(service, version, kind, format), file: release.file, label: `release ${release.ref} (${slug}.${format})` });
+    }
   }
   if (families.has('test-reports')) {
     for (const report of content.testReports) pages.push({ path: recordPath(report), file: report.file, label: `test report "${report.data.title}"` });
