@@ -104,19 +104,26 @@ afterAll(async () => {
   await context?.close();
 });
 
-/** Scrolls through the page so every diagram comes into view, then waits for each to be drawn (or to fail, visibly). */
+/**
+ * Brings each diagram into view in turn (they are drawn lazily, when seen) and waits until it
+ * is drawn, or has failed visibly; returns how many are drawn.
+ */
 async function drawDiagrams(page: Page): Promise<number> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
-      window.scrollTo(0, y);
-      await new Promise((resolve) => setTimeout(resolve, 60));
-    }
-  });
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('figure[data-diagram], .diagram-canvas')].every((el) => ['rendered', 'failed'].includes(el.getAttribute('data-diagram-state') ?? '')),
-    undefined,
-    { timeout: 45_000 },
-  );
+  const targets = page.locator('figure[data-diagram], .prose pre[data-language="mermaid"], .prose pre:has(> code.language-mermaid)');
+  const count = await targets.count();
+  for (let i = 0; i < count; i += 1) {
+    const target = await targets.nth(i).elementHandle();
+    await target!.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (el) => {
+        // A figure carries its state; a fence's state is on the canvas the script puts before it (and its notice).
+        const holder = el.tagName === 'FIGURE' ? el : el.previousElementSibling?.previousElementSibling;
+        return ['rendered', 'failed'].includes(holder?.getAttribute('data-diagram-state') ?? '');
+      },
+      target,
+      { timeout: 60_000 },
+    );
+  }
   return page.locator('.diagram-canvas[data-diagram-state="rendered"] svg').count();
 }
 
@@ -128,7 +135,7 @@ async function toggleTheme(page: Page): Promise<void> {
   });
   await page.locator('button[data-theme-toggle]').click();
   expect(await page.locator('html').getAttribute('data-theme')).not.toBe(before);
-  await page.waitForFunction(() => document.querySelectorAll('svg[data-before-toggle]').length === 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('svg[data-before-toggle]').length === 0, undefined, { timeout: 60_000 });
 }
 
 describe.each(SITES)('the %s site', (site) => {
@@ -198,10 +205,10 @@ describe.each(SITES)('the %s site', (site) => {
 
     await page.goto(`${served}/releases/`, { waitUntil: 'load' });
     const status = page.locator('#filter-status');
-    await expect.poll(() => status.isVisible()).toBe(true);
+    await expect.poll(() => status.isVisible(), { timeout: 15_000 }).toBe(true);
     const value = await status.locator('option').nth(1).getAttribute('value');
     await page.selectOption('#filter-status', value!);
-    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe(value);
+    await expect.poll(() => new URL(page.url()).searchParams.get('status'), { timeout: 15_000 }).toBe(value);
     violations.push(...(await tab.take()).map((v) => `release filters: ${v}`));
 
     const missing = await page.goto(`${served}/no/such/page/`, { waitUntil: 'load' });
