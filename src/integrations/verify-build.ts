@@ -1,9 +1,11 @@
 /**
  * Fails the build when something was silently lost (spec: no silent loss): after Astro has
  * written the site, every record must have its page and every internal link — to a page, an
- * asset, an attachment, a `#fragment` of a page — must resolve in the output. Runs in
- * `astro:build:done` after the attachments are published and before Pagefind indexes the
- * pages (links into /pagefind/ are left to it). The logic lives in src/model/verify.
+ * asset, an attachment, a `#fragment` of a page — must resolve in the output, and with
+ * `security.csp` on, every page Astro generated must carry a sound Content-Security-Policy
+ * (src/model/csp). Runs in `astro:build:done` after the attachments are published and the
+ * policy is finished (src/integrations/csp.ts), before Pagefind indexes the pages (links into
+ * /pagefind/ are left to it). The logic lives in src/model/verify.
  */
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';

@@ -3,8 +3,10 @@
  * internal link of every page — href, src, srcset, poster, a refresh target — points at a
  * file the build wrote, with its `#fragment` an id of the target page. Links to other
  * sites, `mailto:` and the like are not checked; links under `generatedLater` prefixes
- * (Pagefind writes its index after this check) are not either. Pure: it reads the folder
- * and returns problems, never throws on what it finds.
+ * (Pagefind writes its index after this check) are not either. With `cspPages`, each of those
+ * pages must also carry a Content-Security-Policy that blocks what it should and nothing the
+ * page needs (src/model/csp/page.ts). Pure: it reads the folder and returns problems, never
+ * throws on what it finds.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
