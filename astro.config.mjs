@@ -6,6 +6,8 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { publishAttachments } from './src/integrations/attachments.ts';
 import { verifyBuild } from './src/integrations/verify-build.ts';
 import { devCheck } from './src/integrations/dev-check.ts';
+import { cspFinalize } from './src/integrations/csp.ts';
+import { astroCsp } from './src/model/csp/policy.ts';
 import { resolveContentRoot } from './src/model/source/files.ts';
 
 // Astro's content cache is keyed by content folder, so switching SHIPLOG_CONTENT between
@@ -16,14 +18,19 @@ const contentKey = createHash('sha256').update(resolveContentRoot()).digest('hex
 export default defineConfig({
   outDir: process.env.SHIPLOG_OUT ?? './dist',
   cacheDir: `./node_modules/.astro/${contentKey}`,
-  integrations: [mdx(), publishAttachments(), verifyBuild(), pagefindIndex(), devCheck()],
+  integrations: [mdx(), publishAttachments(), cspFinalize(), verifyBuild(), pagefindIndex(), devCheck()],
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // ```mermaid fences stay plain <code> for the diagram script instead of Shiki-highlighted spans.
-  markdown: { syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } },
+  // Prism: it marks tokens with classes (coloured in global.css), where Shiki writes style=""
+  // attributes the Content-Security-Policy blocks. ```mermaid fences stay plain <code> for the
+  // diagram script.
+  markdown: { syntaxHighlight: { type: 'prism', excludeLangs: ['mermaid'] } },
   // Keep spaces between inline elements (Astro's default 'jsx' mode removes them).
   compressHTML: false,
   devToolbar: { enabled: false },
+  // Content-Security-Policy <meta> on every page (src/model/csp/policy.ts says what and why;
+  // src/integrations/csp.ts moves it to the top of <head> and sets style-src per page).
+  security: { csp: astroCsp() },
   vite: {
     build: {
       rollupOptions: {

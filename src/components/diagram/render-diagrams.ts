@@ -163,25 +163,9 @@ function findTargets(): Target[] {
   return found;
 }
 
-/** Styles for the elements this script adds to record bodies (Diagram.astro styles its own). */
-function addStyles(): void {
-  if (document.getElementById('diagram-styles')) return;
-  const style = document.createElement('style');
-  style.id = 'diagram-styles';
-  style.textContent = [
-    '.diagram-visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:pre}',
-    '.diagram-canvas{overflow-x:auto;margin:1rem 0}',
-    '.diagram-canvas svg{display:block;margin:0 auto;height:auto}',
-    '.diagram-notice{border-left:4px solid #b42318;padding:.5rem .75rem;margin:1rem 0}',
-    '.diagram-notice code{display:block;white-space:pre-wrap;font-size:.85em;margin-top:.25rem}',
-  ].join('');
-  document.head.append(style);
-}
-
 function start(): void {
   const found = findTargets();
   if (found.length === 0) return;
-  addStyles();
   targets.push(...found);
   if ('IntersectionObserver' in window) {
     const byElement = new Map<Element, Target>(found.map((t) => [t.watch, t]));

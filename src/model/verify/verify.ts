@@ -3,13 +3,16 @@
  * internal link of every page — href, src, srcset, poster, a refresh target — points at a
  * file the build wrote, with its `#fragment` an id of the target page. Links to other
  * sites, `mailto:` and the like are not checked; links under `generatedLater` prefixes
- * (Pagefind writes its index after this check) are not either. Pure: it reads the folder
- * and returns problems, never throws on what it finds.
+ * (Pagefind writes its index after this check) are not either. With `cspPages`, each of those
+ * pages must also carry a Content-Security-Policy that blocks what it should and nothing the
+ * page needs (src/model/csp/page.ts). Pure: it reads the folder and returns problems, never
+ * throws on what it finds.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExpectedPage } from './expected-pages.ts';
 import { readPage, type PageFacts, type PageLink } from './html.ts';
+import { checkPagePolicy } from '../csp/page.ts';
 
 export interface BuildProblem {
   /** The record (content-relative file) or page (URL path) the problem is about. */
@@ -27,6 +30,11 @@ export interface VerifyOptions {
   siteUrl?: string | undefined;
   /** URL path prefixes written after this check runs (`/pagefind/`). */
   generatedLater?: readonly string[];
+  /**
+   * Pages (dist-relative `.html` files) that must carry the site's Content-Security-Policy
+   * (src/model/csp): the pages Astro generated, not attachments that happen to be HTML.
+   */
+  cspPages?: ReadonlySet<string>;
 }
 
 export interface VerifyResult {
@@ -84,9 +92,15 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
     else if (!recordOfPage.has(target)) recordOfPage.set(target, page.file);
   }
 
-  // Every page once: its ids, and its links for the second pass.
+  // Every page once: its ids, and its links for the second pass; its policy.
   const facts = new Map<string, PageFacts>();
-  for (const file of htmlFiles) facts.set(file, readPage(await readFile(path.join(options.dist, file), 'utf8')));
+  for (const file of htmlFiles) {
+    const html = await readFile(path.join(options.dist, file), 'utf8');
+    facts.set(file, readPage(html));
+    if (options.cspPages?.has(file)) {
+      for (const message of checkPagePolicy(html)) problems.push({ where: pageUrl(file), message });
+    }
+  }
 
   const site = siteUrlOf(options.siteUrl);
   let checked = 0;
