@@ -7,12 +7,12 @@ import path from 'node:path';
 import type { Content, TestReportRecord } from '../content.ts';
 import { toMillis } from '../time.ts';
 import { BUG_STATUSES, SEVERITIES, TEST_STAGES, VERDICTS, parseReleaseRef, type Severity } from '../../schema/index.ts';
-
-export type TestStage = (typeof TEST_STAGES)[number];
-export type Verdict = (typeof VERDICTS)[number];
 import type { JUnitTotals } from '../junit/types.ts';
 import { parseJUnit } from '../junit/parse.ts';
 import { junitView, rate, VIEW_LIMITS, type JUnitFile, type JUnitView, type ViewLimits } from '../junit/view.ts';
+
+export type TestStage = (typeof TEST_STAGES)[number];
+export type Verdict = (typeof VERDICTS)[number];
 
 export type BugStatus = (typeof BUG_STATUSES)[number];
 
