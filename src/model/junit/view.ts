@@ -91,7 +91,7 @@ export interface JUnitView {
   flakyTests: TestId[];
   /** Suites with failures or errors first (most first), then in file order; suites without own cases are left out. */
   suites: Capped<SuiteLine> & { rest: { totals: JUnitTotals; time?: number } };
-  /** Slowest timed testcases, slowest first. */
+  /** Slowest testcases with a time above 0, slowest first. */
   slowest: CaseLine[];
 }
 
@@ -197,7 +197,8 @@ export function junitView(files: readonly JUnitFile[], limits: ViewLimits = VIEW
       for (const c of suite.cases) {
         if (c.time !== undefined) {
           caseTime = (caseTime ?? 0) + c.time;
-          if (slowest.wants(c.time)) slowest.add(caseLine(c, suiteName, file, limits, false));
+          // A case that took no measurable time is not "slow", however few cases there are.
+          if (c.time > 0 && slowest.wants(c.time)) slowest.add(caseLine(c, suiteName, file, limits, false));
         }
         if (c.status === 'failed' || c.status === 'error') {
           problemCount += 1;

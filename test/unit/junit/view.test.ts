@@ -85,6 +85,9 @@ describe('junitView', () => {
       ['precision', 2],
     ]);
     expect(top[2]!.message).toBeUndefined();
+    // The skipped case took 0 s: never listed as slow, even with room to spare.
+    expect(view(REPORT, { slowest: 100 }).slowest.map((c) => c.name)).not.toContain('skipped');
+    expect(view(REPORT, { slowest: 100 }).slowest).toHaveLength(7);
   });
 
   it('lists flaky tests and keeps every flaky identity for the trends', () => {
