@@ -21,6 +21,7 @@ export function releaseSections(release: ReleaseRecord, extras: ReleaseExtras): 
     [r.changes.length > 0, 'changes', 'release.changes'],
     [r.knownIssues.length > 0, 'known-issues', 'release.knownIssues'],
     [r.plan !== undefined, 'plan', 'release.plan'],
+    [extras.testReports > 0, 'tests', 'releaseTests.title'],
     [extras.gate, 'gate-checklist', 'release.checklist'],
     [r.approvals.length > 0, 'approvals', 'release.approvals'],
     [r.verification !== undefined, 'verification', 'release.verification'],

@@ -38,6 +38,16 @@ export interface JUnitLarge {
   peakHeapBytes: number;
   retainedHeapBytes: number;
   peakRssBytes: number;
+  /** The test report page's view model of the report (src/model/junit/view.ts): rows listed of how many. */
+  view?: {
+    buildMs: number;
+    problems: { shown: number; total: number };
+    flaky: { shown: number; total: number };
+    suites: { shown: number; total: number };
+    slowest: number;
+    /** The view as JSON: everything the page renders from the file. */
+    jsonBytes: number;
+  };
   page?: {
     exitCode: number;
     wallMs: number;
@@ -214,6 +224,13 @@ export function markdown(result: BenchResult): string {
     out.push(row(['parse', 'peak heap', 'heap at end of parse', 'retained after GC', 'peak RSS (process)', 'totals agree']), row(['---', '---', '---', '---', '---', '---']));
     out.push(row([seconds(j.parseMs), mib(j.peakHeapBytes), mib(j.heapAtEndBytes), mib(j.retainedHeapBytes), mib(j.peakRssBytes), j.ok && j.countsAgree ? 'yes' : 'NO']));
     out.push('');
+    if (j.view) {
+      const v = j.view;
+      out.push(
+        `Its report page's view model (${seconds(v.buildMs)} to build, ${kib(v.jsonBytes)} as JSON): failures and errors ${v.problems.shown} listed of ${v.problems.total.toLocaleString('en')}, flaky ${v.flaky.shown} of ${v.flaky.total.toLocaleString('en')}, suites ${v.suites.shown} of ${v.suites.total.toLocaleString('en')}, slowest ${v.slowest}; passed cases are only counted.`,
+        '',
+      );
+    }
     if (j.page) {
       const p = j.page;
       out.push(

@@ -50,7 +50,9 @@ describe('diagrams on the sample site', () => {
     expect(pages).toContain('/calendar/');
   });
 
-  it('all render to SVG with no error, on every page that has one', { timeout: 300_000 }, async () => {
+  // One page after another, each loading mermaid afresh: minutes on a shared 2-core machine, and
+  // more pages carry diagrams now (/test-reports/ has a trend chart per service and metric).
+  it('all render to SVG with no error, on every page that has one', { timeout: 600_000 }, async () => {
     const pages = await pagesWithDiagrams();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const failures: string[] = [];

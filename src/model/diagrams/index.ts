@@ -8,5 +8,6 @@ export { releaseFlow, releaseFlowOutline, stageStates, blockingByStage, type Blo
 export { deployOrderFlow, deployOrderOutline, KIND_SHAPES, type Plan, type DeployOrderOptions } from './deploy-order-flow.ts';
 export { rollbackFlow, rollbackFlowOutline, type RollbackFlowOptions } from './rollback-flow.ts';
 export { calendarGantt, calendarOutline, calendarEntries, type CalendarRelease, type CalendarOptions } from './calendar-gantt.ts';
+export { trendChart, trendOutline, yRange, niceCeiling, type TrendMetric, type TrendValue, type TrendChartOptions } from './trend-chart.ts';
 export { hasMermaidBlock, hasMermaidFence } from './author.ts';
 export type { DiagramLocale, StageState } from './labels.ts';

@@ -21,7 +21,7 @@ import type { Localized, RuleResult } from './types.ts';
 const DEFAULT_LIMITS: Partial<Record<Severity, number>> = { A: 0, B: 0, C: 5 };
 const rank = (s: Severity): number => SEVERITIES.indexOf(s);
 
-interface ListedBug {
+export interface ListedBug {
   id: string;
   severity: Severity;
   report: TestReportRecord;
@@ -49,14 +49,23 @@ const bugEntry = (bug: ListedBug): Localized => {
   return say(`${bug.id} (${where.en})`, `${bug.id}(${where['zh-CN']})`);
 };
 
-export function bugGate({ content, release, timezone }: RuleInput): RuleResult {
-  const reports = latestReportPerStage(content, release.ref, timezone);
+/** Open bugs of one severity in the latest report of each test stage, against site.bugGate. */
+export interface SeverityTally {
+  severity: Severity;
+  /** Listed bugs (each id once) plus the open counts of bugCounts. */
+  open: number;
+  /** site.bugGate for this severity; undefined means unlimited. */
+  limit?: number;
+  within: boolean;
+  listed: ListedBug[];
+  counted: { n: number; report: TestReportRecord }[];
+}
+
+/** Open bugs per severity (A first) as the gate counts them, from the given latest reports. */
+function tallyOpenBugs(content: RuleInput['content'], reports: readonly TestReportRecord[]): SeverityTally[] {
   const limits = content.site?.data.bugGate ?? DEFAULT_LIMITS;
   const open = uniqueBugs(reports, OPEN);
-  const failures: Localized[] = [];
-  const tally: string[] = [];
-
-  for (const severity of SEVERITIES) {
+  return SEVERITIES.map((severity) => {
     const listed = open.filter((b) => b.severity === severity);
     const counted = reports.flatMap((report) => {
       const n = report.data.bugCounts?.[severity]?.open ?? 0;
@@ -64,8 +73,22 @@ export function bugGate({ content, release, timezone }: RuleInput): RuleResult {
     });
     const total = listed.length + counted.reduce((sum, c) => sum + c.n, 0);
     const limit = limits[severity];
+    const tally: SeverityTally = { severity, open: total, within: limit === undefined || total <= limit, listed, counted };
+    if (limit !== undefined) tally.limit = limit;
+    return tally;
+  });
+}
+
+/** The bug gate of a release with its per-severity tally: what the rule decides and what a page shows. */
+export function bugGateOf(content: RuleInput['content'], release: RuleInput['release'], timezone: string): RuleResult & { tallies: SeverityTally[] } {
+  const reports = latestReportPerStage(content, release.ref, timezone);
+  const tallies = tallyOpenBugs(content, reports);
+  const failures: Localized[] = [];
+  const tally: string[] = [];
+
+  for (const { severity, open: total, limit, within, listed, counted } of tallies) {
     tally.push(limit === undefined ? `${severity} ${total}` : `${severity} ${total}/${limit}`);
-    if (limit === undefined || total <= limit) continue;
+    if (within) continue;
     const entries = [
       ...listed.map(bugEntry),
       ...counted.map(({ n, report }) => {
@@ -107,9 +130,9 @@ export function bugGate({ content, release, timezone }: RuleInput): RuleResult {
   }
 
   const evidence = reports.map(reportEvidence);
-  if (failures.length > 0) return { passes: false, reason: joinReasons(failures), evidence };
+  if (failures.length > 0) return { passes: false, reason: joinReasons(failures), evidence, tallies };
   if (reports.length === 0) {
-    return { passes: true, reason: say('no test report records open bugs', '没有测试报告记录未关闭缺陷'), evidence };
+    return { passes: true, reason: say('no test report records open bugs', '没有测试报告记录未关闭缺陷'), evidence, tallies };
   }
   const limitsText = tally.join(', ');
   return {
@@ -119,5 +142,11 @@ export function bugGate({ content, release, timezone }: RuleInput): RuleResult {
       `各测试阶段最新报告的未关闭缺陷在阈值内(${limitsText})`,
     ),
     evidence,
+    tallies,
   };
+}
+
+export function bugGate({ content, release, timezone }: RuleInput): RuleResult {
+  const { tallies: _tallies, ...result } = bugGateOf(content, release, timezone);
+  return result;
 }

@@ -1,11 +1,18 @@
-/** Questions about test reports: newest first, bugs by severity and status, JUnit totals. */
+/**
+ * Questions about test reports: newest first, bugs by severity and status, JUnit totals and
+ * the page's bounded view of the JUnit files, the counts a report stands for and its pass rate.
+ */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Content, TestReportRecord } from '../content.ts';
 import { toMillis } from '../time.ts';
-import { BUG_STATUSES, SEVERITIES, type Severity } from '../../schema/index.ts';
+import { BUG_STATUSES, SEVERITIES, TEST_STAGES, VERDICTS, parseReleaseRef, type Severity } from '../../schema/index.ts';
 import type { JUnitTotals } from '../junit/types.ts';
 import { parseJUnit } from '../junit/parse.ts';
+import { junitView, rate, VIEW_LIMITS, type JUnitFile, type JUnitView, type ViewLimits } from '../junit/view.ts';
+
+export type TestStage = (typeof TEST_STAGES)[number];
+export type Verdict = (typeof VERDICTS)[number];
 
 export type BugStatus = (typeof BUG_STATUSES)[number];
 
@@ -86,16 +93,108 @@ export function environmentTitle(content: Content, report: TestReportRecord): st
   return content.site?.data.environments?.find((e) => e.id === env)?.title ?? env;
 }
 
-/** JUnit totals summed over a report's files; undefined when it has none or one cannot be read. */
-export async function junitTotals(content: Content, report: TestReportRecord): Promise<JUnitTotals | undefined> {
+/** A report's JUnit files, parsed; undefined when it has none or one cannot be read (the check reports that). */
+export async function readJUnitFiles(content: Content, report: TestReportRecord): Promise<JUnitFile[] | undefined> {
   if (report.data.junit.length === 0) return undefined;
-  const sum: JUnitTotals = { tests: 0, passed: 0, failed: 0, errors: 0, skipped: 0, flaky: 0 };
+  const files: JUnitFile[] = [];
   for (const file of report.data.junit) {
     const bytes = await readFile(path.join(content.root, file)).catch(() => undefined);
     if (!bytes) return undefined;
     const result = parseJUnit(bytes);
     if (!result.ok) return undefined;
-    for (const key of Object.keys(sum) as (keyof JUnitTotals)[]) sum[key] += result.report.totals[key];
+    files.push({ file, report: result.report });
   }
-  return sum;
+  return files;
+}
+
+/** JUnit totals summed over a report's files; undefined when it has none or one cannot be read. */
+export async function junitTotals(content: Content, report: TestReportRecord): Promise<JUnitTotals | undefined> {
+  return (await reportJUnitView(content, report))?.totals;
+}
+
+/**
+ * The bounded page view of a report's JUnit files (src/model/junit/view.ts). The parsed
+ * documents are dropped once it is built: only the capped lists stay in memory.
+ */
+export async function reportJUnitView(content: Content, report: TestReportRecord, limits: ViewLimits = VIEW_LIMITS): Promise<JUnitView | undefined> {
+  const files = await readJUnitFiles(content, report);
+  return files && junitView(files, limits);
+}
+
+/**
+ * The test cases a report stands for: the tester's `cases` when given (they cover manual and
+ * automated cases alike — the sample reports count their JUnit cases in them), else the JUnit
+ * totals. Pass rate is passed ÷ executed, executed being total − skipped − blocked (JUnit:
+ * tests − skipped; errors count as executed and not passed).
+ */
+export interface TestCounts {
+  source: 'cases' | 'junit';
+  total: number;
+  passed?: number;
+  failed?: number;
+  errors?: number;
+  skipped?: number;
+  blocked?: number;
+  flaky?: number;
+  /** total − skipped − blocked; with `passed`, what the pass rate divides. */
+  executed: number;
+  /** 0–1; undefined when `passed` is not given or nothing was executed. */
+  passRate?: number;
+}
+
+export function reportCounts(report: TestReportRecord, junit: JUnitTotals | undefined): TestCounts | undefined {
+  const cases = report.data.cases;
+  if (cases) {
+    const executed = cases.total - (cases.skipped ?? 0) - (cases.blocked ?? 0);
+    const counts: TestCounts = { source: 'cases', total: cases.total, executed };
+    for (const key of ['passed', 'failed', 'skipped', 'blocked'] as const) if (cases[key] !== undefined) counts[key] = cases[key];
+    if (junit && junit.flaky > 0) counts.flaky = junit.flaky;
+    const passRate = cases.passed === undefined ? undefined : rate(cases.passed, executed);
+    if (passRate !== undefined) counts.passRate = passRate;
+    return counts;
+  }
+  if (!junit) return undefined;
+  const counts: TestCounts = {
+    source: 'junit',
+    total: junit.tests,
+    passed: junit.passed,
+    failed: junit.failed,
+    errors: junit.errors,
+    skipped: junit.skipped,
+    flaky: junit.flaky,
+    executed: junit.tests - junit.skipped,
+  };
+  const passRate = rate(junit.passed, counts.executed);
+  if (passRate !== undefined) counts.passRate = passRate;
+  return counts;
+}
+
+/** Pass rate of the manual `cases` alone (for the side-by-side totals). */
+export function manualPassRate(report: TestReportRecord): number | undefined {
+  return report.data.cases ? reportCounts(report, undefined)?.passRate : undefined;
+}
+
+export interface ReportFacets {
+  services: { id: string; name: string }[];
+  stages: TestStage[];
+  verdicts: Verdict[];
+}
+
+/** The values the report list can be filtered by: only those some report has, in a fixed order. */
+export function reportFacets(content: Content, reports: readonly TestReportRecord[]): ReportFacets {
+  const services = new Set(reports.map((r) => serviceOf(r)));
+  const stages = new Set(reports.map((r) => r.data.stage));
+  const verdicts = new Set(reports.map((r) => r.data.verdict));
+  return {
+    services: [...services]
+      .map((id) => ({ id, name: content.services.get(id)?.data.name ?? id }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.id.localeCompare(b.id)),
+    stages: TEST_STAGES.filter((s) => stages.has(s)),
+    verdicts: VERDICTS.filter((v) => verdicts.has(v)),
+  };
+}
+
+/** The service id of the release a report tests. */
+export function serviceOf(report: TestReportRecord): string {
+  return parseReleaseRef(report.data.release)?.service ?? report.data.release;
 }

@@ -123,3 +123,33 @@ export async function parseAny(text: string): Promise<string> {
   if (!result) throw new Error('mermaid.parse returned nothing');
   return result.diagramType;
 }
+
+export interface XyChart {
+  xTitle: string;
+  categories: string[];
+  yTitle: string;
+  yMin: number;
+  yMax: number;
+  plots: { type: string; values: number[] }[];
+}
+interface XyChartDb {
+  getXYChartData(): {
+    xAxis: { title: string; categories?: string[] };
+    yAxis: { title: string; min?: number; max?: number };
+    plots: { type: string; data: [string, number][] }[];
+  };
+}
+
+/** An xychart as Mermaid read it: axis titles and categories decoded, the plotted values. */
+export async function parseXyChart(text: string): Promise<XyChart> {
+  const db = await dbOf<XyChartDb>(text, /^xychart$/);
+  const data = db.getXYChartData();
+  return {
+    xTitle: decode(data.xAxis.title),
+    categories: (data.xAxis.categories ?? []).map(decode),
+    yTitle: decode(data.yAxis.title),
+    yMin: data.yAxis.min ?? Number.NaN,
+    yMax: data.yAxis.max ?? Number.NaN,
+    plots: data.plots.map((p) => ({ type: p.type, values: p.data.map(([, v]) => v) })),
+  };
+}
