@@ -24,6 +24,11 @@ export function instant(text: string, timezone: string): DateTime {
   return toDateTime(text, timezone).setZone(timezone);
 }
 
+/** Whole minutes from `a` to `b` (plain arithmetic: Luxon's diff costs ~0.1 ms a call). */
+export function minutesBetween(a: DateTime, b: DateTime): number {
+  return Math.round((b.toMillis() - a.toMillis()) / 60_000);
+}
+
 /** The end of something written as a date alone is the end of that day (`end: 2026-03-12` includes the 12th). */
 export function endInstant(text: string, timezone: string): DateTime {
   const at = instant(text, timezone);

@@ -102,13 +102,29 @@ export interface DeploymentFacts {
 
 export function deploymentFacts(content: Content, timezone: string): DeploymentFacts[] {
   const all = deployments(content, timezone);
+  // Indexes, so the facts cost one pass over each kind of record, not one per deployment.
+  const reports = groupBy(content.testReports, (r) => [r.data.release]);
+  const retros = groupBy(content.retrospectives, (r) => r.data.releases);
+  const byService = groupBy(all, (d) => [d.service]);
   return all.map((deployment) => ({
     deployment,
-    leadTime: leadTimeOf(content, deployment, timezone),
-    outcome: changeOutcome(content, deployment, all, timezone),
+    leadTime: leadTimeOf(reports.get(deployment.release.ref) ?? [], deployment, timezone),
+    outcome: changeOutcome(retros.get(deployment.release.ref) ?? [], deployment, byService.get(deployment.service) ?? [], timezone),
     window: windowCheck(deployment, timezone),
     downtime: downtimeOf(deployment),
   }));
+}
+
+function groupBy<T>(items: readonly T[], keys: (item: T) => readonly string[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keys(item))) {
+      const list = map.get(key);
+      if (list) list.push(item);
+      else map.set(key, [item]);
+    }
+  }
+  return map;
 }
 
 export function periodMetrics(period: Period, facts: readonly DeploymentFacts[], events: readonly RestoreEvent[]): PeriodMetrics {
@@ -159,7 +175,19 @@ export function periodMetrics(period: Period, facts: readonly DeploymentFacts[],
   };
 }
 
-export function scopeMetrics(service: string | undefined, facts: readonly DeploymentFacts[], events: readonly RestoreEvent[], now: DateTime): ScopeMetrics {
+/** The months and quarters of a whole content, made once and shared by every scope. */
+export interface Calendar {
+  months: Period[];
+  quarters: Period[];
+}
+
+export function scopeMetrics(
+  service: string | undefined,
+  facts: readonly DeploymentFacts[],
+  events: readonly RestoreEvent[],
+  now: DateTime,
+  calendar?: Calendar,
+): ScopeMetrics {
   const mine = service === undefined ? facts : facts.filter((f) => f.deployment.service === service);
   const myEvents = service === undefined ? events : events.filter((e) => e.services.includes(service));
   const times = [...mine.map((f) => f.deployment.start), ...myEvents.map((e) => e.start)];
@@ -167,12 +195,13 @@ export function scopeMetrics(service: string | undefined, facts: readonly Deploy
   const zone = now.zone;
   const first = times.reduce((a, b) => (b < a ? b : a)).setZone(zone);
   const last = [now, ...times].reduce((a, b) => (b > a ? b : a)).setZone(zone);
+  const inRange = (p: Period) => p.end > first && p.start <= last;
   const at = (period: Period) => periodMetrics(period, mine, myEvents);
   return {
     service,
     span: at(spanOf(first, last, now)),
-    months: periodsBetween('month', first, last, now).map(at),
-    quarters: periodsBetween('quarter', first, last, now).map(at),
+    months: (calendar?.months.filter(inRange) ?? periodsBetween('month', first, last, now)).map(at),
+    quarters: (calendar?.quarters.filter(inRange) ?? periodsBetween('quarter', first, last, now)).map(at),
   };
 }
 
@@ -181,10 +210,12 @@ export function deliveryMetrics(content: Content, now: DateTime, timezone: strin
   const local = now.setZone(timezone);
   const facts = deploymentFacts(content, timezone);
   const events = restoreEvents(content, timezone);
+  const all = scopeMetrics(undefined, facts, events, local);
+  const calendar = { months: all.months.map((m) => m.period), quarters: all.quarters.map((q) => q.period) };
   const services = [...content.services.values()]
     .sort((a, b) => a.data.name.localeCompare(b.data.name) || a.id.localeCompare(b.id))
-    .map((s) => scopeMetrics(s.id, facts, events, local));
-  return { now: local, all: scopeMetrics(undefined, facts, events, local), services };
+    .map((s) => scopeMetrics(s.id, facts, events, local, calendar));
+  return { now: local, all, services };
 }
 
 export type { Band } from './bands.ts';

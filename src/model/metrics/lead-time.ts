@@ -7,10 +7,9 @@
  * report that started before it, is listed as not measured, never counted as zero.
  */
 import type { DateTime } from 'luxon';
-import type { Content, TestReportRecord } from '../content.ts';
-import { testReportsOf } from '../queries/releases.ts';
+import type { TestReportRecord } from '../content.ts';
 import type { Deployment } from './deployments.ts';
-import { instant } from './deployments.ts';
+import { instant, minutesBetween } from './deployments.ts';
 
 export type LeadTimeGap = 'no-end' | 'no-test-start';
 
@@ -24,11 +23,12 @@ export interface LeadTime {
   gap: LeadTimeGap | undefined;
 }
 
-export function leadTimeOf(content: Content, deployment: Deployment, timezone: string): LeadTime {
+/** `reports`: the test reports of the deployment's release. */
+export function leadTimeOf(reports: readonly TestReportRecord[], deployment: Deployment, timezone: string): LeadTime {
   if (deployment.end === undefined) return { deployment, firstReport: undefined, from: undefined, minutes: undefined, gap: 'no-end' };
   let firstReport: TestReportRecord | undefined;
   let from: DateTime | undefined;
-  for (const report of testReportsOf(content, deployment.release.ref)) {
+  for (const report of reports) {
     if (report.data.start === undefined) continue;
     const start = instant(report.data.start, timezone);
     if (start >= deployment.end) continue;
@@ -38,5 +38,5 @@ export function leadTimeOf(content: Content, deployment: Deployment, timezone: s
     }
   }
   if (from === undefined) return { deployment, firstReport, from, minutes: undefined, gap: 'no-test-start' };
-  return { deployment, firstReport, from, minutes: Math.round(deployment.end.diff(from, 'minutes').minutes), gap: undefined };
+  return { deployment, firstReport, from, minutes: minutesBetween(from, deployment.end), gap: undefined };
 }

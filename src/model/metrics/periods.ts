@@ -34,11 +34,14 @@ export function quarterKey(at: DateTime): string {
   return `${at.year}-Q${at.quarter}`;
 }
 
+const DAY_MS = 86_400_000;
+
 function measured(kind: PeriodKind, key: string, year: number, index: number, start: DateTime, end: DateTime, now: DateTime): Period {
   const until = now > start && now < end ? now : end;
-  const days = Math.max(1, until.diff(start, 'days').days);
-  const lastMonth = until.minus({ milliseconds: 1 }).startOf('month');
-  const months = Math.max(1, Math.round(lastMonth.diff(start.startOf('month'), 'months').months) + 1);
+  // Plain arithmetic (Luxon's diff costs ~0.1 ms a call, and pages ask for thousands of periods).
+  const days = Math.max(1, (until.toMillis() - start.toMillis()) / DAY_MS);
+  const last = until.minus({ milliseconds: 1 });
+  const months = Math.max(1, (last.year - start.year) * 12 + (last.month - start.month) + 1);
   return { kind, key, year, index, start, end, days, months };
 }
 

@@ -11,7 +11,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { Content, ReleaseRecord, RetrospectiveRecord } from '../content.ts';
-import { instant } from './deployments.ts';
+import { instant, minutesBetween as between } from './deployments.ts';
 import { parseReleaseRef, type INCIDENT_SEVERITIES } from '../../schema/index.ts';
 
 type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
@@ -37,7 +37,7 @@ export type RestoreEvent =
       releases: ReleaseRecord[];
     };
 
-const minutesBetween = (a: DateTime, b: DateTime) => Math.max(0, Math.round(b.diff(a, 'minutes').minutes));
+const minutesBetween = (a: DateTime, b: DateTime) => Math.max(0, between(a, b));
 
 /** Every restore event of the content, oldest first. */
 export function restoreEvents(content: Content, timezone: string): RestoreEvent[] {

@@ -11,6 +11,8 @@
 import type { Deployment } from './deployments.ts';
 import { endInstant, instant } from './deployments.ts';
 
+const minutesAfter = (a: { toMillis(): number }, b: { toMillis(): number }) => Math.max(0, Math.ceil((b.toMillis() - a.toMillis()) / 60_000));
+
 export interface WindowCheck {
   deployment: Deployment;
   /** undefined: not measured (no window, or no actual end). */
@@ -32,8 +34,8 @@ export function windowCheck(deployment: Deployment, timezone: string): WindowChe
   if (!window || deployment.end === undefined) return { deployment, kept: undefined, early: 0, overrun: 0 };
   const opens = instant(window.start, timezone);
   const closes = endInstant(window.end, timezone);
-  const early = Math.max(0, Math.ceil(opens.diff(deployment.start, 'minutes').minutes));
-  const overrun = Math.max(0, Math.ceil(deployment.end.diff(closes, 'minutes').minutes));
+  const early = minutesAfter(deployment.start, opens);
+  const overrun = minutesAfter(closes, deployment.end);
   const kept = deployment.start >= opens && deployment.end <= closes;
   return { deployment, kept, early, overrun };
 }

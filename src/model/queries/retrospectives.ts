@@ -109,8 +109,8 @@ export function openAction(retro: RetrospectiveRecord, index: number, now: DateT
   const action = retro.data.actions[index]!;
   const dueBy = action.due === undefined ? undefined : isDateOnly(action.due) ? toDateTime(action.due, timezone).endOf('day') : toDateTime(action.due, timezone);
   const overdue = dueBy !== undefined && dueBy < now;
-  const days = (d: DateTime) => d.setZone(timezone).startOf('day');
-  const daysOverdue = overdue ? Math.round(days(now).diff(days(dueBy), 'days').days) : undefined;
+  const day = (d: DateTime) => d.setZone(timezone).startOf('day').toMillis();
+  const daysOverdue = overdue ? Math.round((day(now) - day(dueBy)) / 86_400_000) : undefined;
   return { action, index, retro, dueBy, overdue, daysOverdue };
 }
 
@@ -163,15 +163,24 @@ export function actionBoard(content: Content, now: DateTime, timezone: string): 
     });
 }
 
+/** A release's place in time: its go-live (actual start, else the planned window), or none yet. */
+type When = (release: ReleaseRecord) => number | undefined;
+
+function earlierBy(when: When) {
+  return (a: ReleaseRecord, b: ReleaseRecord): boolean => {
+    const ta = when(a);
+    const tb = when(b);
+    if (ta !== undefined && tb !== undefined && ta !== tb) return ta < tb;
+    return compareVersions(a.data.version, b.data.version) < 0;
+  };
+}
+
 /**
  * Whether release `a` comes before release `b` of the same service: by go-live time (actual
  * start, else the planned window), and by version where either has no time yet.
  */
 export function isEarlierRelease(a: ReleaseRecord, b: ReleaseRecord, timezone: string): boolean {
-  const ta = releaseTime(a, timezone);
-  const tb = releaseTime(b, timezone);
-  if (ta !== undefined && tb !== undefined && ta !== tb) return ta < tb;
-  return compareVersions(a.data.version, b.data.version) < 0;
+  return earlierBy((r) => releaseTime(r, timezone))(a, b);
 }
 
 export interface CarriedAction extends OpenAction {
@@ -180,19 +189,42 @@ export interface CarriedAction extends OpenAction {
 }
 
 /**
- * Carry-over for a release: the open action items of retrospectives that name an earlier
- * release of the same service (and do not name this release: those are its own), most
- * urgent first.
+ * Carry-over of every release, by ref: the open action items of retrospectives that name an
+ * earlier release of the same service (and do not name this release: those are its own),
+ * most urgent first. One pass for the whole content: each date is read once.
  */
-export function carryOverActions(content: Content, release: ReleaseRecord, now: DateTime, timezone: string): CarriedAction[] {
-  const out: CarriedAction[] = [];
+export function carryOverIndex(content: Content, now: DateTime, timezone: string): Map<string, CarriedAction[]> {
+  const times = new Map<ReleaseRecord, number | undefined>();
+  const when: When = (r) => {
+    if (!times.has(r)) times.set(r, releaseTime(r, timezone));
+    return times.get(r);
+  };
+  const earlier = earlierBy(when);
+  // Per service: each retrospective with open items, and the releases of that service it names.
+  const byService = new Map<string, { retro: RetrospectiveRecord; items: OpenAction[]; releases: ReleaseRecord[] }[]>();
   for (const retro of content.retrospectives) {
-    if (retro.data.releases.includes(release.ref)) continue;
-    const from = retro.data.releases
-      .map((ref) => content.releaseByRef.get(ref))
-      .filter((r): r is ReleaseRecord => r !== undefined && r.data.service === release.data.service && isEarlierRelease(r, release, timezone));
-    if (from.length === 0) continue;
-    for (const item of openActionsOf([retro], now, timezone)) out.push({ ...item, from });
+    const items = openActionsOf([retro], now, timezone);
+    if (items.length === 0) continue;
+    const named = retro.data.releases.map((ref) => content.releaseByRef.get(ref)).filter((r): r is ReleaseRecord => r !== undefined);
+    for (const service of new Set(named.map((r) => r.data.service))) {
+      const entry = { retro, items, releases: named.filter((r) => r.data.service === service) };
+      byService.set(service, [...(byService.get(service) ?? []), entry]);
+    }
   }
-  return out.sort(byUrgency);
+  const index = new Map<string, CarriedAction[]>();
+  for (const release of content.releaseByRef.values()) {
+    const carried: CarriedAction[] = [];
+    for (const { retro, items, releases } of byService.get(release.data.service) ?? []) {
+      if (retro.data.releases.includes(release.ref)) continue;
+      const from = releases.filter((r) => earlier(r, release));
+      if (from.length > 0) carried.push(...items.map((item) => ({ ...item, from })));
+    }
+    if (carried.length > 0) index.set(release.ref, carried.sort(byUrgency));
+  }
+  return index;
+}
+
+/** Carry-over of one release (see carryOverIndex; pages use the index, built once per build). */
+export function carryOverActions(content: Content, release: ReleaseRecord, now: DateTime, timezone: string): CarriedAction[] {
+  return carryOverIndex(content, now, timezone).get(release.ref) ?? [];
 }
