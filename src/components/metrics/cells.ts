@@ -7,15 +7,22 @@ import type { PageContext } from '../../portal/page-context.ts';
 import type { Tone } from '../../portal/tones.ts';
 import type { ReleaseRecord } from '../../model/content.ts';
 import type { Band, ChangeOutcome, Deployment, FailureCause, PeriodMetrics, Period } from '../../model/metrics/index.ts';
-import { formatDay, formatMinutes, formatMonth } from '../../i18n/index.ts';
+import { formatDay, formatMinutes, formatMonth, type MessageKey } from '../../i18n/index.ts';
 import { recordPath } from '../../model/queries/paths.ts';
 import { releasePath } from '../../model/queries/releases.ts';
 
-/** The filter value of the all-services scope (`@` cannot start a service id). */
-export const ALL_SCOPE = '@all';
-
 export const METRIC_KEYS = ['deployments', 'leadTime', 'changeFailure', 'restore', 'window', 'downtime'] as const;
 export type MetricKey = (typeof METRIC_KEYS)[number];
+
+/** Column headings of the metrics tables (each links to the metric's definition). */
+export const COLUMNS = {
+  deployments: 'metrics.col.deployments',
+  leadTime: 'metrics.col.leadTime',
+  changeFailure: 'metrics.col.changeFailure',
+  restore: 'metrics.col.restore',
+  window: 'metrics.col.window',
+  downtime: 'metrics.col.downtime',
+} as const satisfies Record<MetricKey, MessageKey>;
 
 export const BAND_TONE: Record<Band, Tone> = { elite: 'ok', high: 'accent', medium: 'warn', low: 'bad' };
 
@@ -37,8 +44,17 @@ export interface Cell {
   /** A second line: rate per week, p90, "1 of 4" … */
   detail: string | undefined;
   band: Band | undefined;
+  /** The records behind the number, at most RECORDS_SHOWN. */
   items: CellItem[];
+  /** Records behind the number beyond those listed (they are in the rows of the months). */
+  more: number;
 }
+
+/**
+ * Records listed under one number. A whole span of a large portal has thousands; beyond
+ * this the cell says how many more, and the months list them (a page stays a few hundred KB).
+ */
+export const RECORDS_SHOWN = 60;
 
 /** Minutes, shortened for a table: whole hours from a day up. */
 export function duration(minutes: number, ctx: PageContext): string {
@@ -50,8 +66,9 @@ export function percent(rate: number, ctx: PageContext): string {
   return new Intl.NumberFormat(ctx.locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
+/** One decimal; two below 1, so a rare cadence (0.02 per week) does not read as 0. */
 function decimal(n: number, ctx: PageContext): string {
-  return new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: n > 0 && n < 1 ? 2 : 1 }).format(n);
 }
 
 export function periodLabel(period: Period, ctx: PageContext): string {
@@ -91,7 +108,8 @@ const cell = (value: string | undefined, detail: string | undefined, band: Band 
   empty: value === undefined,
   detail,
   band,
-  items,
+  items: items.slice(0, RECORDS_SHOWN),
+  more: Math.max(0, items.length - RECORDS_SHOWN),
 });
 
 export function metricCells(m: PeriodMetrics, ctx: PageContext): Record<MetricKey, Cell> {
