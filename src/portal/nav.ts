@@ -13,6 +13,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/processes/', label: 'nav.processes' },
   { href: '/test-reports/', label: 'nav.testReports' },
   { href: '/retrospectives/', label: 'nav.retrospectives' },
+  { href: '/metrics/', label: 'nav.metrics' },
   { href: '/guide/', label: 'nav.guide' },
 ];
 

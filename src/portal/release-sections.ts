@@ -13,6 +13,8 @@ export interface ReleaseExtras {
   body: boolean;
   testReports: number;
   retrospectives: number;
+  /** Open action items carried over from retrospectives of earlier releases (section id `carry-over`). */
+  carryOver: number;
 }
 
 export function releaseSections(release: ReleaseRecord, extras: ReleaseExtras): PageSection[] {
@@ -20,6 +22,7 @@ export function releaseSections(release: ReleaseRecord, extras: ReleaseExtras): 
   const sections: [boolean, string, MessageKey][] = [
     [r.changes.length > 0, 'changes', 'release.changes'],
     [r.knownIssues.length > 0, 'known-issues', 'release.knownIssues'],
+    [extras.carryOver > 0, 'carry-over', 'carryOver.title'],
     [r.plan !== undefined, 'plan', 'release.plan'],
     [extras.testReports > 0, 'tests', 'releaseTests.title'],
     [extras.gate, 'gate-checklist', 'release.checklist'],

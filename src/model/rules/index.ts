@@ -13,6 +13,7 @@ import { checkDependsOn } from './depends-on.ts';
 import { checkFiles } from './files.ts';
 import { checkGate } from './gate.ts';
 import { checkReferences } from './references.ts';
+import { checkReservedPaths } from './reserved-paths.ts';
 import { checkStatusClaims } from './statuses.ts';
 import { checkUniqueness } from './uniqueness.ts';
 
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   checkDeferredBugs,
   checkBodies,
   checkGate,
+  checkReservedPaths,
 ];
 
 export async function runRules(content: Content): Promise<Problem[]> {
