@@ -7,8 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../model/load.ts';
-import { resolveContentRoot } from '../model/source/files.ts';
+import { portalContent } from '../portal/content.ts';
 import { expectedPages, formatBuildProblem, routeFamilies, verifyDist } from '../model/verify/index.ts';
 
 /** How many problems are printed before "… and N more". */
@@ -29,8 +28,7 @@ export function verifyBuild(): AstroIntegration {
         patterns = routes.filter((route) => route.origin === 'project').map((route) => route.pattern);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const root = resolveContentRoot();
-        const { content } = await loadContent(root);
+        const content = await portalContent();
         const expected = expectedPages(content, routeFamilies(patterns));
         const result = await verifyDist({
           dist: fileURLToPath(dir),
