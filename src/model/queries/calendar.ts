@@ -1,7 +1,7 @@
 /** Release windows by month (in the site's time zone), split at "now" into upcoming and past. */
 import type { DateTime } from 'luxon';
 import type { ReleaseRecord } from '../content.ts';
-import { toDateTime, toMillis } from '../time.ts';
+import { toZonedDateTime, toMillis } from '../time.ts';
 import { compareVersions } from './releases.ts';
 
 export interface CalendarEntry {
@@ -42,7 +42,7 @@ export function releaseCalendar(releases: readonly ReleaseRecord[], now: DateTim
       unscheduled.push(release);
       continue;
     }
-    const start = toDateTime(span.start, timezone).setZone(timezone);
+    const start = toZonedDateTime(span.start, timezone);
     const key = start.toFormat('yyyy-MM');
     let month = months.get(key);
     if (!month) {

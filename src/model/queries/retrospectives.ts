@@ -1,6 +1,6 @@
 /** Questions about retrospectives: by year, newest first; incident duration; open actions. */
 import type { RetrospectiveRecord } from '../content.ts';
-import { toDateTime, toMillis } from '../time.ts';
+import { toZonedDateTime, toMillis } from '../time.ts';
 
 export function retrospectivesNewestFirst(list: readonly RetrospectiveRecord[], timezone: string): RetrospectiveRecord[] {
   return [...list].sort((a, b) => toMillis(b.data.date, timezone) - toMillis(a.data.date, timezone) || a.data.title.localeCompare(b.data.title));
@@ -10,7 +10,7 @@ export function retrospectivesNewestFirst(list: readonly RetrospectiveRecord[], 
 export function retrospectivesByYear(list: readonly RetrospectiveRecord[], timezone: string): { year: number; items: RetrospectiveRecord[] }[] {
   const years = new Map<number, RetrospectiveRecord[]>();
   for (const retro of retrospectivesNewestFirst(list, timezone)) {
-    const year = toDateTime(retro.data.date, timezone).setZone(timezone).year;
+    const year = toZonedDateTime(retro.data.date, timezone).year;
     years.set(year, [...(years.get(year) ?? []), retro]);
   }
   return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items }));
