@@ -13,7 +13,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import type { AnyRecord, Content } from './content.ts';
 import { splitFrontmatter } from './source/frontmatter.ts';
-import { parseYaml, type Position, type SourceMap } from './source/yaml.ts';
+import { lazySourceMap, type Position, type SourceMap } from './source/yaml.ts';
 
 /** Bumped when the shape of Content changes, so a process never reads another version's snapshot. */
 const VERSION = 1;
@@ -80,8 +80,7 @@ function fileSourceMap(root: string, record: Pick<AnyRecord, 'file' | 'format'>)
       yaml = split.yaml;
       offset = split.yamlLineOffset;
     }
-    const result = parseYaml(yaml, offset);
-    return (map = result.ok ? result.map : nowhere);
+    return (map = lazySourceMap(yaml, offset));
   };
   return {
     at: (p) => parsed().at(p),
