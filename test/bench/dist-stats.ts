@@ -55,6 +55,9 @@ export function shiplogPageType(file: string): string {
   const parts = file.split('/');
   const section = parts[0]!;
   if (parts.length === 2) return `${section} (list)`;
+  // Further pages of a paged list: /releases/2/, /calendar/2026/.
+  if (parts.length === 3 && section === 'releases' && /^\d+$/.test(parts[1]!)) return 'releases (list)';
+  if (parts.length === 3 && section === 'calendar') return 'calendar (year)';
   if (section === 'releases' && parts.at(-2) === 'checklist') return 'releases (run sheet)';
   return `${section} (page)`;
 }
