@@ -1,9 +1,15 @@
 /**
  * `shiplog build`: the same check first (a broken record stops the build before Astro
- * runs), then `astro build`, whose integrations publish attachments, verify that every
+ * runs), then `astro build`, whose integrations publish attachments and verify that every
  * record has its page and every internal link resolves (src/integrations/verify-build.ts),
- * and index the pages with Pagefind. Ends with one line: `built N records into P pages in
- * T s: no problems`.
+ * then the Pagefind index. Ends with one line: `built N records into P pages in T s: no
+ * problems`.
+ *
+ * The content is loaded and validated once: the check's result goes to the `astro build`
+ * process as a snapshot (src/model/snapshot.ts), which its pages and integrations read instead
+ * of the folder. Pagefind runs here after that process has exited, so its memory and Astro's
+ * are never held at the same time. Node's profiling flags given to this process
+ * (`tsx --cpu-prof …`) are passed on to the `astro build` process.
  *
  * Stale output: Astro empties its outDir before writing (static builds, unless
  * vite.build.emptyOutDir is false), and its content cache drops entries whose files are
@@ -12,10 +18,18 @@
  * no page behind; test/e2e/verify-build.test.ts rebuilds into the same folder to prove it.
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { PAGEFIND_ENV, indexSite } from '../integrations/pagefind.ts';
+import { writeSnapshot } from '../model/snapshot.ts';
 import { countPages } from '../model/verify/verify.ts';
+import { SNAPSHOT_ENV } from '../portal/content.ts';
 import { runCheck } from './check.ts';
+
+/** Node flags of this process that the `astro build` process gets too (profiling). */
+const PASSED_ON_FLAGS = /^--(cpu-prof|heap-prof|prof)/;
 
 /** Where astro.config.mjs writes the site: `--outDir` if given, else SHIPLOG_OUT, else ./dist. */
 function outDirOf(extraArgs: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
@@ -33,19 +47,36 @@ export async function runBuild(root: string, extraArgs: string[] = []): Promise<
   }
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, [astroBin, 'build', ...extraArgs], {
-      stdio: 'inherit',
-      env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SHIPLOG_CONTENT: root },
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'shiplog-build-'));
+  let code: number;
+  try {
+    const snapshot = path.join(temp, 'content.snapshot');
+    await writeSnapshot(check.result.content, snapshot);
+    const nodeFlags = process.execArgv.filter((flag) => PASSED_ON_FLAGS.test(flag));
+    code = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, [...nodeFlags, astroBin, 'build', ...extraArgs], {
+        stdio: 'inherit',
+        env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SHIPLOG_CONTENT: root, [SNAPSHOT_ENV]: snapshot, [PAGEFIND_ENV]: 'after' },
+      });
+      child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+      child.on('error', () => resolve(1));
     });
-    child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
-    child.on('error', () => resolve(1));
-  });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
   if (code !== 0) {
     process.stderr.write(`build failed: astro build exited with ${code}\n`);
     return code;
   }
-  const pages = await countPages(outDirOf(extraArgs)).catch(() => 0);
+  const out = outDirOf(extraArgs);
+  try {
+    const indexed = await indexSite(out);
+    process.stdout.write(`[shiplog:pagefind] search index: ${indexed} pages\n`);
+  } catch (error) {
+    process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const pages = await countPages(out).catch(() => 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`built ${check.result.recordCount} records into ${pages} pages in ${seconds} s: no problems\n`);
   return 0;

@@ -1,7 +1,7 @@
 /** Labels and date formatting in the portal's locale (`site.locale`) and time zone (`site.timezone`). */
 import { DateTime } from 'luxon';
 import { MESSAGES, type MessageKey } from './messages.ts';
-import { isDateOnly, toDateTime } from '../model/time.ts';
+import { isDateOnly, toDateTime, toZonedDateTime } from '../model/time.ts';
 
 export type Locale = keyof typeof MESSAGES;
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -23,11 +23,32 @@ function offsetLabel(dt: DateTime, timezone: string): string {
 }
 
 function inZone(text: string, timezone: string, locale: Locale): DateTime {
-  return toDateTime(text, timezone).setZone(timezone).setLocale(locale);
+  return toZonedDateTime(text, timezone).setLocale(locale);
+}
+
+/**
+ * Formatted dates by their inputs: a record's dates are shown on many pages of a build, and
+ * each formatting is an Intl call. Bounded: cleared when full.
+ */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 200_000;
+
+function remembered(key: string, format: () => string): string {
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = format();
+    if (formatted.size >= MAX_FORMATTED) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** A record's date-time shown in the site's zone with its offset; a date alone stays a date. */
 export function formatWhen(text: string, timezone: string, locale: Locale): string {
+  return remembered(`when ${locale} ${timezone} ${text}`, () => formatWhenNow(text, timezone, locale));
+}
+
+function formatWhenNow(text: string, timezone: string, locale: Locale): string {
   const dt = inZone(text, timezone, locale);
   if (isDateOnly(text)) return dt.toLocaleString(DAY);
   return `${dt.toLocaleString({ ...DAY, ...TIME })} ${offsetLabel(dt, timezone)}`;
@@ -41,7 +62,7 @@ export function formatInstant(dt: DateTime, timezone: string, locale: Locale): s
 
 /** Only the calendar day of a record's date-time, in the site's zone. */
 export function formatDay(text: string, timezone: string, locale: Locale): string {
-  return inZone(text, timezone, locale).toLocaleString(DAY);
+  return remembered(`day ${locale} ${timezone} ${text}`, () => inZone(text, timezone, locale).toLocaleString(DAY));
 }
 
 /**
@@ -50,6 +71,10 @@ export function formatDay(text: string, timezone: string, locale: Locale): strin
  */
 export function formatRange(start: string, end: string | undefined, timezone: string, locale: Locale): string {
   if (end === undefined) return formatWhen(start, timezone, locale);
+  return remembered(`range ${locale} ${timezone} ${start} ${end}`, () => formatRangeNow(start, end, timezone, locale));
+}
+
+function formatRangeNow(start: string, end: string, timezone: string, locale: Locale): string {
   const a = inZone(start, timezone, locale);
   const b = inZone(end, timezone, locale);
   if (isDateOnly(start) || isDateOnly(end)) {
@@ -65,7 +90,7 @@ export function formatRange(start: string, end: string | undefined, timezone: st
 /** The machine-readable value of a `<time datetime>` for a record's date-time. */
 export function isoDateTime(text: string, timezone: string): string {
   if (isDateOnly(text)) return text;
-  return toDateTime(text, timezone).toISO({ suppressMilliseconds: true }) ?? text;
+  return remembered(`iso ${timezone} ${text}`, () => toDateTime(text, timezone).toISO({ suppressMilliseconds: true }) ?? text);
 }
 
 /** `2026年11月` / `November 2026`. */

@@ -7,17 +7,17 @@ import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../model/load.ts';
 import { referencedFiles } from '../model/queries/attachments.ts';
-import { checkContentFile, resolveContentRoot } from '../model/source/files.ts';
+import { checkContentFile } from '../model/source/files.ts';
+import { portalContent } from '../portal/content.ts';
 
 export function publishAttachments(): AstroIntegration {
   return {
     name: 'shiplog:attachments',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const root = resolveContentRoot();
-        const { content } = await loadContent(root);
+        const content = await portalContent();
+        const root = content.root;
         const out = fileURLToPath(dir);
         let copied = 0;
         for (const file of referencedFiles(content)) {

@@ -5,8 +5,8 @@
  * browser reloads with the new content — no restart.
  *
  * The portal memoizes the loaded content per process (src/portal/content.ts), so after a change
- * the integration reloads that module in the dev server's module graph: the next request loads
- * the folder afresh. Only `astro dev` runs this; builds are checked by `npm run build`.
+ * the integration forgets it and reloads that module in the dev server's module graph: the next
+ * request loads the folder afresh. Only `astro dev` runs this; builds are checked by `npm run build`.
  *
  * For the editor side of the same loop, `astro dev` and `astro sync` also turn on Astro's
  * content Intellisense (experimental.contentIntellisense): it writes
@@ -20,6 +20,7 @@ import type { ViteDevServer } from 'vite';
 import { runCheck } from '../cli/check.ts';
 import type { Problem } from '../model/problem.ts';
 import { formatProblem } from '../model/problem.ts';
+import { forgetPortalContent } from '../portal/content.ts';
 import { isInside, resolveContentRoot } from '../model/source/files.ts';
 
 /** The module that memoizes the content for the pages; reloading it makes them read the folder again. */
@@ -63,6 +64,7 @@ export function devCheck(): AstroIntegration {
 
 /** Makes the next page request load the content folder afresh. */
 async function reloadPortalContent(server: ViteDevServer): Promise<void> {
+  forgetPortalContent();
   for (const environment of Object.values(server.environments)) {
     for (const module of environment.moduleGraph.getModulesByFile(PORTAL_CONTENT) ?? []) {
       await environment.reloadModule(module);

@@ -10,8 +10,7 @@
 import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '../model/load.ts';
-import { resolveContentRoot } from '../model/source/files.ts';
+import { portalContent } from '../portal/content.ts';
 import { expectedPages, formatBuildProblem, routeFamilies, verifyDist } from '../model/verify/index.ts';
 
 /** How many problems are printed before "… and N more". */
@@ -38,7 +37,6 @@ export function verifyBuild(): AstroIntegration {
         endpoints = new Set(routes.filter((route) => route.type === 'endpoint').map((route) => route.pattern));
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
-        const root = resolveContentRoot();
         const dist = fileURLToPath(dir);
         // Astro's pages carry the Content-Security-Policy (security.csp): check it on each.
         const cspPages = new Set<string>();
@@ -51,7 +49,7 @@ export function verifyBuild(): AstroIntegration {
             }
           }
         }
-        const { content } = await loadContent(root);
+        const content = await portalContent();
         const expected = expectedPages(content, routeFamilies(patterns));
         const result = await verifyDist({
           dist,

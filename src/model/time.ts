@@ -7,11 +7,39 @@ export function isDateOnly(text: string): boolean {
   return DATE_ONLY.test(text);
 }
 
+/**
+ * Parsed date-times by time zone and text. A build reads the same few dates of each record on
+ * many pages (its own, its run sheet, lists, calendar, home), and luxon's parse plus its zone
+ * offset (Intl.DateTimeFormat#formatToParts) cost microseconds each: tens of thousands of
+ * times per build. DateTimes are immutable, so one can be shared. Bounded: cleared when full.
+ */
+const parsed = new Map<string, DateTime>();
+const MAX_PARSED = 500_000;
+
 /** The instant a record's date-time names; a date alone is its first moment in `timezone`. */
 export function toDateTime(text: string, timezone: string): DateTime {
-  return isDateOnly(text)
-    ? DateTime.fromISO(text, { zone: timezone }).startOf('day')
-    : DateTime.fromISO(text, { setZone: true });
+  const key = `${timezone} ${text}`;
+  let dt = parsed.get(key);
+  if (dt === undefined) {
+    dt = isDateOnly(text)
+      ? DateTime.fromISO(text, { zone: timezone }).startOf('day')
+      : DateTime.fromISO(text, { setZone: true });
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(key, dt);
+  }
+  return dt;
+}
+
+/** The same instant seen in `timezone` (its calendar day, year, wall-clock time), cached as toDateTime is. */
+export function toZonedDateTime(text: string, timezone: string): DateTime {
+  const key = `${timezone}@${text}`;
+  let dt = parsed.get(key);
+  if (dt === undefined) {
+    dt = toDateTime(text, timezone).setZone(timezone);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(key, dt);
+  }
+  return dt;
 }
 
 export function toMillis(text: string, timezone: string): number {
@@ -24,7 +52,7 @@ export function toMillis(text: string, timezone: string): number {
  */
 export function endsBeforeStart(start: string, end: string, timezone: string): boolean {
   if (isDateOnly(start) || isDateOnly(end)) {
-    const day = (t: string) => toDateTime(t, timezone).setZone(timezone).toISODate() ?? '';
+    const day = (t: string) => toZonedDateTime(t, timezone).toISODate() ?? '';
     return day(end) < day(start);
   }
   return toMillis(end, timezone) < toMillis(start, timezone);

@@ -7,7 +7,20 @@ import { DateTime } from 'luxon';
 
 const BUILD_TIME = DateTime.now();
 
+/** "Now" per setting and zone: every page asks, and a DateTime is immutable. */
+const known = new Map<string, DateTime>();
+
 export function now(timezone: string, env: NodeJS.ProcessEnv = process.env): DateTime {
+  const key = `${timezone} ${env['SHIPLOG_NOW'] ?? ''}`;
+  let value = known.get(key);
+  if (value === undefined) {
+    value = computeNow(timezone, env);
+    known.set(key, value);
+  }
+  return value;
+}
+
+function computeNow(timezone: string, env: NodeJS.ProcessEnv): DateTime {
   const configured = env['SHIPLOG_NOW']?.trim();
   if (!configured) return BUILD_TIME.setZone(timezone);
   const parsed = DateTime.fromISO(configured, { zone: timezone, setZone: false });

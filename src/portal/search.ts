@@ -5,7 +5,7 @@
  */
 import type { PageContext } from './page-context.ts';
 import type { ProcessRecord, ReleaseRecord, RetrospectiveRecord, ServiceRecord, TestReportRecord } from '../model/content.ts';
-import { toDateTime } from '../model/time.ts';
+import { toZonedDateTime } from '../model/time.ts';
 import { releaseYear } from '../model/queries/releases.ts';
 import { reportDate } from '../model/queries/test-reports.ts';
 import { parseReleaseRef } from '../schema/index.ts';
@@ -18,7 +18,7 @@ export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 export type SearchFilterValues = Partial<Record<SearchFilter, string[]>>;
 
 const yearOf = (text: string | undefined, timezone: string) =>
-  text === undefined ? [] : [String(toDateTime(text, timezone).setZone(timezone).year)];
+  text === undefined ? [] : [String(toZonedDateTime(text, timezone).year)];
 
 const serviceNames = (ctx: PageContext, ids: Iterable<string>) =>
   [...new Set(ids)].map((id) => ctx.content.services.get(id)?.data.name ?? id);

@@ -55,6 +55,9 @@ export function shiplogPageType(file: string): string {
   const parts = file.split('/');
   const section = parts[0]!;
   if (parts.length === 2) return `${section} (list)`;
+  // Further pages of a paged list: /releases/2/, /calendar/2026/.
+  if (parts.length === 3 && section === 'releases' && /^\d+$/.test(parts[1]!)) return 'releases (list)';
+  if (parts.length === 3 && section === 'calendar') return 'calendar (year)';
   if (section === 'releases' && parts.at(-2) === 'checklist') return 'releases (run sheet)';
   return `${section} (page)`;
 }
@@ -78,18 +81,20 @@ export function distStats(dist: string, pageType: (file: string) => string): Dis
   const sizes = new Map<string, number>(files.map((f) => [f, statSync(path.join(dist, f)).size]));
   const sum = (pred: (f: string) => boolean) => files.filter(pred).reduce((s, f) => s + sizes.get(f)!, 0);
   const gzipCache = new Map<string, number>();
-  const gz = (key: string, text: string | Buffer): number => {
+  /** gzip size of `text()`, read only the first time `key` is asked for (a JS chunk is shared by thousands of pages). */
+  const gz = (key: string, text: () => string | Buffer): number => {
     let size = gzipCache.get(key);
     if (size === undefined) {
-      size = gzipSync(text).byteLength;
+      size = gzipSync(text()).byteLength;
       gzipCache.set(key, size);
     }
     return size;
   };
   const importsCache = new Map<string, { static: string[]; dynamic: string[] }>();
-  const importsOf = (file: string, text: string): { static: string[]; dynamic: string[] } => {
+  const importsOf = (file: string, read: () => string): { static: string[]; dynamic: string[] } => {
     let found = importsCache.get(file);
     if (!found) {
+      const text = read();
       const resolve = (spec: string) => (spec.startsWith('/') ? spec.slice(1) : spec.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)) : undefined);
       const pick = (re: RegExp) => [...text.matchAll(re)].map((m) => resolve(m[1]!)).filter((f): f is string => f !== undefined && sizes.has(f));
       const statics = pick(STATIC_IMPORT);
@@ -102,24 +107,35 @@ export function distStats(dist: string, pageType: (file: string) => string): Dis
   const readJs = (file: string): string => readFileSync(path.join(dist, file), 'utf8');
 
   /** gzip bytes of the static closure of `roots` (plus inline code), and with dynamic imports too. */
+  const closures = new Map<string, { static: number; all: number }>();
+  /** Pages of a type load the same scripts: one closure per distinct set of roots and inline scripts. */
   const closure = (roots: string[], inline: { key: string; text: string }[]): { static: number; all: number } => {
+    const key = JSON.stringify([roots, inline.map((i) => i.key)]);
+    let found = closures.get(key);
+    if (!found) {
+      found = closureOf(roots, inline);
+      closures.set(key, found);
+    }
+    return found;
+  };
+  const closureOf = (roots: string[], inline: { key: string; text: string }[]): { static: number; all: number } => {
     const staticSet = new Set<string>();
     const allSet = new Set<string>();
     const visit = (file: string, set: Set<string>, followDynamic: boolean) => {
       if (set.has(file)) return;
       set.add(file);
-      const imports = importsOf(file, readJs(file));
+      const imports = importsOf(file, () => readJs(file));
       for (const next of imports.static) visit(next, set, followDynamic);
       if (followDynamic) for (const next of imports.dynamic) visit(next, set, followDynamic);
     };
-    const inlineImports = inline.map((i) => importsOf(`(inline)${i.key}`, i.text));
+    const inlineImports = inline.map((i) => importsOf(`(inline)${i.key}`, () => i.text));
     for (const root of [...roots, ...inlineImports.flatMap((i) => i.static)]) {
       visit(root, staticSet, false);
       visit(root, allSet, true);
     }
     for (const i of inlineImports.flatMap((x) => x.dynamic)) visit(i, allSet, true);
-    const inlineBytes = inline.reduce((s, i) => s + gz(`(inline)${i.key}`, i.text), 0);
-    const bytes = (set: Set<string>) => [...set].reduce((s, f) => s + gz(f, readFileSync(path.join(dist, f))), 0) + inlineBytes;
+    const inlineBytes = inline.reduce((s, i) => s + gz(`(inline)${i.key}`, () => i.text), 0);
+    const bytes = (set: Set<string>) => [...set].reduce((s, f) => s + gz(f, () => readFileSync(path.join(dist, f))), 0) + inlineBytes;
     return { static: bytes(staticSet), all: bytes(allSet) };
   };
 

@@ -36,6 +36,8 @@ export interface Measurement {
   /** Largest single process (max RSS from /usr/bin/time, or from the samples). */
   peakProcessRssBytes: number;
   samples: number;
+  /** CPU of the processes whose command matches RunOptions.part (e.g. Pagefind's), from the /proc samples. */
+  partCpuMs: number;
   /** Processes of the tree by peak RSS, largest first (at most 8). */
   processes: ProcessPeak[];
   loadBefore: number;
@@ -129,6 +131,8 @@ export interface RunOptions {
   /** stdout and stderr of the tree go here. */
   log: string;
   intervalMs?: number;
+  /** Processes to total apart (`partCpuMs`): their command matches this. */
+  part?: RegExp;
 }
 
 /** Runs `argv` under /usr/bin/time (when installed) and samples its process tree until it exits. */
@@ -139,7 +143,7 @@ export async function measure(argv: readonly string[], options: RunOptions): Pro
   const loadBefore = loadAverage();
   const started = performance.now();
   const child = spawn(full[0]!, full.slice(1), { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
-  const seen = new Map<number, { command: string; peakRssBytes: number; cpuTicks: number }>();
+  const seen = new Map<number, { command: string; peakRssBytes: number; cpuTicks: number; samples: number }>();
   let peakTree = 0;
   let samples = 0;
   const sample = (): void => {
@@ -154,8 +158,13 @@ export async function measure(argv: readonly string[], options: RunOptions): Pro
       if (known) {
         known.peakRssBytes = Math.max(known.peakRssBytes, stat.rssBytes);
         known.cpuTicks = Math.max(known.cpuTicks, stat.cpuTicks);
+        // A child first seen between fork and exec still shows its parent's command line.
+        if (known.samples++ < 3) {
+          const command = commandOf(pid);
+          if (command !== '?') known.command = command;
+        }
       } else {
-        seen.set(pid, { command: commandOf(pid), peakRssBytes: stat.rssBytes, cpuTicks: stat.cpuTicks });
+        seen.set(pid, { command: commandOf(pid), peakRssBytes: stat.rssBytes, cpuTicks: stat.cpuTicks, samples: 1 });
       }
     }
     peakTree = Math.max(peakTree, sum);
@@ -203,6 +212,7 @@ export async function measure(argv: readonly string[], options: RunOptions): Pro
     peakTreeRssBytes: peakTree,
     peakProcessRssBytes: maxRss,
     samples,
+    partCpuMs: options.part ? processes.filter((p) => options.part!.test(p.command)).reduce((sum, p) => sum + p.cpuMs, 0) : 0,
     processes: processes.slice(0, 8),
     loadBefore,
     loadAfter: loadAverage(),

@@ -13,7 +13,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage } from './browser.ts';
 import { serve, type Served } from './serve.ts';
@@ -213,6 +213,35 @@ describe('generated diagrams (Diagram.astro + render-diagrams.ts)', () => {
       `diagram JS: page without diagrams 0 B; loader ${loader.length + script.length} B (${gzipSync(loader).length + gzipSync(script).length} B gzip) before any diagram is in view; ` +
         `a page with one flowchart fetches ${one.files} JS files, ${one.raw} B (${one.gzip} B gzip)`,
     );
+  });
+});
+
+describe('mermaid and the first paint', () => {
+  it('is fetched only after the page has loaded, even for a diagram in view from the start', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const scripts: Request[] = [];
+    page.on('requestfinished', (r) => { if (/\.m?js(\?|$)/.test(r.url())) scripts.push(r); });
+    await page.goto(`${site.url}/__diagrams/one/`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('figure[data-diagram]')?.getAttribute('data-diagram-state') === 'rendered', undefined, { timeout: 30_000 });
+    const loadAt = await page.evaluate(() => performance.timing.loadEventStart);
+    // What the page loads statically: its <script src> and their static imports, followed through the files.
+    const html = await readFile(path.join(out, '__diagrams/one/index.html'), 'utf8');
+    const staticSet = new Set<string>();
+    const visit = async (url: string): Promise<void> => {
+      if (staticSet.has(url)) return;
+      staticSet.add(url);
+      const code = await readFile(path.join(out, url), 'utf8');
+      for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*$\s{},]+?\s*from\s*)?["']([^"']+)["']/g)) {
+        await visit(m[1]!.startsWith('/') ? m[1]! : path.posix.join(path.posix.dirname(url), m[1]!));
+      }
+    };
+    for (const m of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) await visit(m[1]!);
+    const started = (r: Request) => ({ url: new URL(r.url()).pathname, before: r.timing().startTime < loadAt });
+    const requests = scripts.map(started);
+    // Before `load`: only the page's static scripts. After it: mermaid, fetched by import().
+    expect(requests.filter((r) => r.before && !staticSet.has(r.url))).toEqual([]);
+    expect(requests.filter((r) => !r.before && !staticSet.has(r.url)).length).toBeGreaterThan(0);
+    await page.close();
   });
 });
 

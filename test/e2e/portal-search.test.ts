@@ -21,13 +21,26 @@ describe('search on the sample (zh-CN)', () => {
   it.each([
     ['回滚', '/retrospectives/2026/03-payment-gateway-2.3.0-rollback/'],
     ['数据库', '/releases/payment-gateway/2.3.0/'],
-    ['预热', '/processes/standard/'],
     ['分账', '/releases/payment-gateway/2.4.0/'],
   ])('%s finds %s', async (query, expected) => {
     const { page, errors } = await sites.visit(`${sites.sample.url}/search/?q=${encodeURIComponent(query)}`);
     expect(await page.locator('pagefind-input input').inputValue()).toBe(query);
     const found = await results(page);
     expect(found.map((r) => r.href)).toContain(expected);
+    expect(errors).toEqual([]);
+  });
+
+  // 预热 is one word inside the stage name 预热发布. Diagram sources are out of the index (only their
+  // text versions are in), so the many release and test report pages of the staging stage now rank
+  // before the long process page: narrowed to processes, the process that defines the stage is found.
+  it('预热 finds /processes/standard/ among the processes', async () => {
+    const { page, errors } = await sites.visit(`${sites.sample.url}/search/?q=${encodeURIComponent('预热')}`);
+    expect((await results(page)).length).toBeGreaterThan(0);
+    const dropdown = page.locator('pagefind-filter-dropdown[filter=kind]');
+    await dropdown.locator('button').first().click();
+    await dropdown.getByRole('option', { name: /流程/ }).or(dropdown.getByRole('checkbox', { name: /流程/ })).or(dropdown.locator('label', { hasText: '流程' })).first().click();
+    await expect.poll(async () => (await results(page)).map((r) => r.href), { timeout: 10_000 }).toContain('/processes/standard/');
+    expect((await results(page)).every((r) => r.href.startsWith('/processes/'))).toBe(true);
     expect(errors).toEqual([]);
   });
 

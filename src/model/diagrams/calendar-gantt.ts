@@ -8,7 +8,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { Release } from '../../schema/index.ts';
-import { toDateTime } from '../time.ts';
+import { toZonedDateTime } from '../time.ts';
 import { clip, esc, escLineStart, textWidth } from './escape.ts';
 import { labels, type DiagramLocale } from './labels.ts';
 
@@ -34,7 +34,7 @@ const TAGS: Partial<Record<Release['status'], string>> = { released: 'done', 'ro
 
 function monthBounds(month: string, timezone: string): { first: DateTime; next: DateTime } {
   if (!MONTH.test(month)) throw new Error(`calendarGantt: month must be YYYY-MM, got ${JSON.stringify(month)}`);
-  const first = toDateTime(`${month}-01`, timezone).setZone(timezone);
+  const first = toZonedDateTime(`${month}-01`, timezone);
   return { first, next: first.plus({ months: 1 }) };
 }
 
@@ -51,8 +51,8 @@ export function calendarEntries(
     if (release.status === 'cancelled') continue;
     const span = release.window ?? release.actual;
     if (!span) continue;
-    const start = toDateTime(span.start, timezone).setZone(timezone);
-    const end = span.end === undefined ? start : toDateTime(span.end, timezone).setZone(timezone);
+    const start = toZonedDateTime(span.start, timezone);
+    const end = span.end === undefined ? start : toZonedDateTime(span.end, timezone);
     if (!start.isValid || !end.isValid || end < first || start >= next) continue;
     entries.push({ release, service: options.serviceNames?.[release.service] ?? release.service, start, end });
   }

@@ -14,6 +14,7 @@
  */
 import { isHttpUrl, type ChecklistItem, type ChecklistState, type Stage } from '../../schema/index.ts';
 import { timezoneOf, type Content, type ReleaseRecord } from '../content.ts';
+import { perContent } from '../memo.ts';
 import { RULE_FUNCTIONS } from './rules.ts';
 import { dayOf, say } from './text.ts';
 import type { Evidence, ItemEvaluation, ItemState, Localized, ReleaseGate, StageEvaluation, StagePosition } from './types.ts';
@@ -104,8 +105,22 @@ export function stagePositions(stages: readonly Stage[], status: ReleaseRecord['
   return { positions, current };
 }
 
-/** Undefined when the release's process does not exist (the references rule reports that). */
+const gates = perContent(() => new Map<ReleaseRecord, ReleaseGate | undefined>());
+
+/**
+ * Undefined when the release's process does not exist (the references rule reports that).
+ * Evaluated once per release and Content (the check, the release page, its run sheet and the
+ * home page all ask): the answer is shared, so callers read it and never change it.
+ */
 export function evaluateRelease(content: Content, release: ReleaseRecord): ReleaseGate | undefined {
+  const known = gates(content);
+  if (known.has(release)) return known.get(release);
+  const gate = evaluate(content, release);
+  known.set(release, gate);
+  return gate;
+}
+
+function evaluate(content: Content, release: ReleaseRecord): ReleaseGate | undefined {
   const process = content.processes.get(release.data.process);
   if (!process) return undefined;
   const timezone = timezoneOf(content);

@@ -1,5 +1,5 @@
 /** Small helpers for the gate's two-language reasons. */
-import { toDateTime } from '../time.ts';
+import { toZonedDateTime } from '../time.ts';
 import type { Localized } from './types.ts';
 
 export const say = (en: string, zh: string): Localized => ({ en, 'zh-CN': zh });
@@ -19,5 +19,5 @@ export const count = (n: number, word: string): string => `${n} ${word}${n === 1
 
 /** The calendar day of a record's date-time in the site's zone, as people compare dates: 2026-03-10. */
 export function dayOf(text: string, timezone: string): string {
-  return toDateTime(text, timezone).setZone(timezone).toISODate() ?? text;
+  return toZonedDateTime(text, timezone).toISODate() ?? text;
 }

@@ -1,7 +1,8 @@
 /** Release windows by month (in the site's time zone), split at "now" into upcoming and past. */
 import type { DateTime } from 'luxon';
-import type { ReleaseRecord } from '../content.ts';
-import { toDateTime, toMillis } from '../time.ts';
+import { timezoneOf, type Content, type ReleaseRecord } from '../content.ts';
+import { perContent } from '../memo.ts';
+import { toZonedDateTime, toMillis } from '../time.ts';
 import { compareVersions } from './releases.ts';
 
 export interface CalendarEntry {
@@ -42,7 +43,7 @@ export function releaseCalendar(releases: readonly ReleaseRecord[], now: DateTim
       unscheduled.push(release);
       continue;
     }
-    const start = toDateTime(span.start, timezone).setZone(timezone);
+    const start = toZonedDateTime(span.start, timezone);
     const key = start.toFormat('yyyy-MM');
     let month = months.get(key);
     if (!month) {
@@ -65,3 +66,74 @@ export function releaseCalendar(releases: readonly ReleaseRecord[], now: DateTim
 
 /** The anchor of a month on the calendar page. */
 export const monthAnchor = (key: string): string => `month-${key}`;
+
+const calendars = perContent(() => new Map<string, Calendar>());
+
+/** releaseCalendar of every release of `content`, computed once per Content, "now" and zone (the calendar pages all ask). */
+export function calendarOf(content: Content, now: DateTime, timezone: string): Calendar {
+  const known = calendars(content);
+  const key = `${now.toMillis()} ${timezone}`;
+  let calendar = known.get(key);
+  if (!calendar) {
+    calendar = releaseCalendar([...content.releaseByRef.values()], now, timezone);
+    known.set(key, calendar);
+  }
+  return calendar;
+}
+
+/** The calendar's year pages: `/calendar/2026/`. */
+export const calendarYearPath = (year: number): string => `/calendar/${year}/`;
+
+export interface CalendarYear {
+  year: number;
+  /** Newest month first. */
+  months: CalendarMonth[];
+  windows: number;
+}
+
+/** Every month of the calendar (upcoming and past) by year, newest year and month first. */
+export function calendarYears(calendar: Calendar): CalendarYear[] {
+  const years = new Map<number, CalendarMonth[]>();
+  for (const month of [...calendar.upcoming, ...calendar.past]) {
+    const list = years.get(month.year);
+    if (list) list.push(month);
+    else years.set(month.year, [month]);
+  }
+  return [...years.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .map(([year, months]) => {
+      const sorted = months.sort((a, b) => b.key.localeCompare(a.key));
+      return { year, months: sorted, windows: sorted.reduce((n, m) => n + m.entries.length, 0) };
+    });
+}
+
+/**
+ * The releases whose window (else what actually happened) touches each month (`2026-03`, in
+ * the site's time zone): what a month's gantt can show, found once per Content instead of
+ * scanning every release for every month.
+ */
+const releasesByMonth = perContent((content) => {
+  const timezone = timezoneOf(content);
+  const months = new Map<string, ReleaseRecord[]>();
+  for (const release of content.releaseByRef.values()) {
+    const span = release.data.window ?? release.data.actual;
+    if (!span) continue;
+    const start = toZonedDateTime(span.start, timezone);
+    const end = span.end === undefined ? start : toZonedDateTime(span.end, timezone);
+    if (!start.isValid || !end.isValid) continue;
+    // Every month from the start's to the end's (a window rarely spans more than one).
+    let month = start.startOf('month');
+    for (let i = 0; month <= end && i < 240; i += 1, month = month.plus({ months: 1 })) {
+      const key = month.toFormat('yyyy-MM');
+      const list = months.get(key);
+      if (list) list.push(release);
+      else months.set(key, [release]);
+    }
+  }
+  return months;
+});
+
+/** The releases whose window touches `month` (YYYY-MM in the site's time zone), in load order. */
+export function releasesTouchingMonth(content: Content, month: string): ReleaseRecord[] {
+  return releasesByMonth(content).get(month) ?? [];
+}

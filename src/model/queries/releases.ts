@@ -1,7 +1,8 @@
 /** Questions the pages ask about releases, answered once here (after EventCatalog's query modules). */
 import semver from 'semver';
 import type { Content, ReleaseRecord, RetrospectiveRecord, TestReportRecord } from '../content.ts';
-import { toDateTime, toMillis } from '../time.ts';
+import { groupBy, perContent } from '../memo.ts';
+import { toZonedDateTime, toMillis } from '../time.ts';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../schema/index.ts';
 
 /** Semver order where both are semver (2.10.0 after 2.9.0); otherwise natural text order. */
@@ -36,15 +37,20 @@ export function byWindowNewestFirst(releases: readonly ReleaseRecord[], timezone
   });
 }
 
+/** Every service's releases, oldest version first (computed once per Content). */
+const releasesByService = perContent((content) => {
+  const groups = groupBy(content.releaseByRef.values(), (r) => [r.data.service]);
+  for (const list of groups.values()) list.sort((a, b) => compareVersions(a.data.version, b.data.version));
+  return groups;
+});
+
 /** A service's releases, oldest version first. */
 export function releasesOfService(content: Content, service: string): ReleaseRecord[] {
-  return [...content.releaseByRef.values()]
-    .filter((r) => r.data.service === service)
-    .sort((a, b) => compareVersions(a.data.version, b.data.version));
+  return [...(releasesByService(content).get(service) ?? [])];
 }
 
 export function neighbours(content: Content, release: ReleaseRecord): { previous?: ReleaseRecord; next?: ReleaseRecord } {
-  const list = releasesOfService(content, release.data.service);
+  const list = releasesByService(content).get(release.data.service) ?? [];
   const i = list.indexOf(release);
   const result: { previous?: ReleaseRecord; next?: ReleaseRecord } = {};
   if (i > 0) result.previous = list[i - 1]!;
@@ -52,12 +58,17 @@ export function neighbours(content: Content, release: ReleaseRecord): { previous
   return result;
 }
 
+const reportsByRelease = perContent((content) => groupBy(content.testReports, (t) => [t.data.release]));
+const retrospectivesByRelease = perContent((content) => groupBy(content.retrospectives, (r) => new Set(r.data.releases)));
+
+/** The test reports of a release, in file order. */
 export function testReportsOf(content: Content, ref: string): TestReportRecord[] {
-  return content.testReports.filter((t) => t.data.release === ref);
+  return [...(reportsByRelease(content).get(ref) ?? [])];
 }
 
+/** The retrospectives that name a release, in file order. */
 export function retrospectivesOf(content: Content, ref: string): RetrospectiveRecord[] {
-  return content.retrospectives.filter((r) => r.data.releases.includes(ref));
+  return [...(retrospectivesByRelease(content).get(ref) ?? [])];
 }
 
 /** Statuses of a release that is on its way: past planning, not yet out (or stopped). */
@@ -71,7 +82,7 @@ export function windowStart(release: ReleaseRecord): string | undefined {
 /** The calendar year (in `timezone`) of a release's window; undefined when it has none. */
 export function releaseYear(release: ReleaseRecord, timezone: string): number | undefined {
   const start = windowStart(release);
-  return start === undefined ? undefined : toDateTime(start, timezone).setZone(timezone).year;
+  return start === undefined ? undefined : toZonedDateTime(start, timezone).year;
 }
 
 /** How many releases have each status, every status listed (zeros included), in lifecycle order. */

@@ -5,7 +5,7 @@
  */
 import type { DateTime } from 'luxon';
 import type { Content, ReleaseRecord, RetrospectiveRecord } from '../content.ts';
-import { isDateOnly, toDateTime, toMillis } from '../time.ts';
+import { isDateOnly, toDateTime, toMillis, toZonedDateTime } from '../time.ts';
 import { OUTCOMES, parseReleaseRef, type Retrospective } from '../../schema/index.ts';
 import { compareVersions, releaseTime } from './releases.ts';
 
@@ -19,7 +19,7 @@ export function retrospectivesNewestFirst(list: readonly RetrospectiveRecord[], 
 export function retrospectivesByYear(list: readonly RetrospectiveRecord[], timezone: string): { year: number; items: RetrospectiveRecord[] }[] {
   const years = new Map<number, RetrospectiveRecord[]>();
   for (const retro of retrospectivesNewestFirst(list, timezone)) {
-    const year = toDateTime(retro.data.date, timezone).setZone(timezone).year;
+    const year = toZonedDateTime(retro.data.date, timezone).year;
     years.set(year, [...(years.get(year) ?? []), retro]);
   }
   return [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, items]) => ({ year, items }));

@@ -15,6 +15,14 @@ export function servicePath(id: string): string {
   return `/services/${encodeURIComponent(id)}/`;
 }
 
+/** Releases per page of a service's version history. */
+export const SERVICE_RELEASES_PER_PAGE = 100;
+
+/** Page `page` of a service's version history: its page, then `/services/<id>/2/`, … */
+export function serviceHistoryPath(id: string, page: number): string {
+  return page <= 1 ? servicePath(id) : `${servicePath(id)}${page}/`;
+}
+
 export function serviceName(content: Content, id: string): string {
   return content.services.get(id)?.data.name ?? id;
 }

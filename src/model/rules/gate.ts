@@ -19,6 +19,7 @@ export function checkGate(ctx: RuleContext): void {
   for (const release of ctx.content.releaseByRef.values()) {
     const gate = evaluateRelease(ctx.content, release);
     if (!gate?.gated) continue;
+    if (gate.blocking.length === 0) continue;
     const stages = new Map<string, StageEvaluation>(gate.stages.map((s) => [s.stageId, s]));
     const at = release.source.at(['status']);
     for (const item of gate.blocking) {

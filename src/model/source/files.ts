@@ -3,7 +3,8 @@
  * with `_` (drafts, partials) or `.` are skipped at any depth; nothing outside the folder
  * is ever read, including through symbolic links.
  */
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const RECORD_FOLDERS = ['services', 'processes', 'releases', 'test-reports', 'retrospectives', 'attachments'] as const;
@@ -64,12 +65,18 @@ export async function checkContentFile(root: string, written: string): Promise<F
   }
   const absolute = path.resolve(root, written);
   if (!isInside(root, absolute)) return { ok: false, message: `${written} leaves the content folder` };
-  const info = await lstat(absolute).catch(() => undefined);
+  // Synchronous, as readRecord: thousands of attachments are checked one after the other.
+  const info = lstatSync(absolute, { throwIfNoEntry: false });
   if (!info) return { ok: false, message: `file ${written} does not exist` };
-  const real = await realpath(absolute).catch(() => undefined);
-  const rootReal = await realpath(root);
+  let real: string | undefined;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    real = undefined;
+  }
+  const rootReal = realpathSync(root);
   if (!real || !isInside(rootReal, real)) return { ok: false, message: `${written} links outside the content folder` };
-  const target = await stat(real);
+  const target = statSync(real);
   if (!target.isFile()) return { ok: false, message: `${written} is not a file` };
   return { ok: true, absolute: real };
 }

@@ -56,16 +56,7 @@ export function parseYaml(text: string, lineOffset = 0): YamlParse {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, {
-      lineCounter,
-      schema: 'core',
-      merge: false,
-      // Checked below in linear time; the library's own check is quadratic in the number of keys.
-      uniqueKeys: false,
-      strict: true,
-      prettyErrors: false,
-      keepSourceTokens: false,
-    });
+    doc = parseDocumentOf(text, lineCounter);
   } catch (error) {
     // The library's parser recurses once per level of block nesting (`- - - - …`, deeper and
     // deeper indentation) and lets a stack overflow escape; its composer turns one into an error.
@@ -102,7 +93,46 @@ export function parseYaml(text: string, lineOffset = 0): YamlParse {
       ],
     };
   }
-  return { ok: true, data, map: sourceMap(doc, text, position, lineOffset) };
+  return { ok: true, data, map: lazySourceMap(text, lineOffset) };
+}
+
+function parseDocumentOf(text: string, lineCounter: LineCounter): Document {
+  return parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    merge: false,
+    // Checked in linear time (duplicateKeys); the library's own check is quadratic in the number of keys.
+    uniqueKeys: false,
+    strict: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+}
+
+/**
+ * Positions of a text that parsed: the parsed document is not kept (a record's YAML tree
+ * weighs tens of times its text, and a check holds every record), but parsed again the
+ * first time a position is asked for — only when the record has a problem to report.
+ */
+export function lazySourceMap(text: string, lineOffset = 0): SourceMap {
+  let map: SourceMap | undefined;
+  const parsed = (): SourceMap => {
+    if (!map) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocumentOf(text, lineCounter);
+      const position = (offset: number): Position => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line: line + lineOffset, column: col };
+      };
+      map = sourceMap(doc, text, position, lineOffset);
+    }
+    return map;
+  };
+  return {
+    at: (path) => parsed().at(path),
+    keyAt: (path, key) => parsed().keyAt(path, key),
+    sourceText: (path) => parsed().sourceText(path),
+  };
 }
 
 /** Offset of the last quote before `end` that opens a string never closed on its line. */
