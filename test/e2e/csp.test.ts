@@ -23,14 +23,18 @@ const SITES: SiteName[] = ['sample', 'fixture'];
 const dist = (site: SiteName) => inject(`site:${site}`);
 const QUERY: Record<SiteName, string> = { sample: '回滚', fixture: 'minutes' };
 
-/** Every .html file of a built site (dist-relative), outside Astro's and Pagefind's asset folders. */
+/**
+ * Every page of a built site (dist-relative): `index.html` of each directory and `404.html`.
+ * Other .html files are written by endpoints (the notices' e-mail bodies), not pages: they
+ * carry their own policy, checked in test/unit/notices.
+ */
 async function htmlFiles(root: string): Promise<string[]> {
   const files: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory() && child !== '_astro' && child !== 'pagefind') await walk(child);
-      else if (entry.isFile() && entry.name.endsWith('.html')) files.push(child);
+      else if (entry.isFile() && (entry.name === 'index.html' || child === '404.html')) files.push(child);
     }
   };
   await walk('');

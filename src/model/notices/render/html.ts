@@ -67,9 +67,6 @@ export function renderHtmlEmail(doc: NoticeDocument): string {
     `<html lang="${escapeHtml(doc.locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    // Opened from the portal, the file may run nothing and load nothing; mail clients that
-    // honour it lose nothing, since the body has only inline styles and links.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(oneLine(doc.title))}</title>`,
     '</head>',
