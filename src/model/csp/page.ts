@@ -1,15 +1,14 @@
 /**
  * The Content-Security-Policy of one built page: what the page holds that the policy governs
- * (read with parse5, as a browser reads it), the last touches after Astro wrote the policy
- * (`finalizePolicy`), and the build check that every page has a policy that lets its own
- * scripts and styles run and blocks everything else (`checkPagePolicy`).
+ * (read with the tokenizer-exact scanner of src/model/html/scan.ts, as a browser reads it),
+ * the last touches after Astro wrote the policy (`finalizePolicy`), and the build check that
+ * every page has a policy that lets its own scripts and styles run and blocks everything else
+ * (`checkPagePolicy`). Both run on every page of a build, so they scan rather than build a
+ * DOM; test/unit/csp/page.test.ts compares the facts with a walk of parse5's tree.
  */
 import { createHash } from 'node:crypto';
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type ScannedTag } from '../html/scan.ts';
 import { CSP_DIRECTIVES, DIAGRAM_STYLE_SOURCES, FORBIDDEN_SCRIPT_SOURCES, formatPolicy, hashesOf, parsePolicy, type Policy } from './policy.ts';
-
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
 
 interface Located {
   line: number;
@@ -44,63 +43,87 @@ export interface PageCspFacts {
 
 const JS_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/ecmascript', 'text/jscript', 'text/livescript', 'application/x-javascript', 'application/x-ecmascript', 'text/x-javascript', 'text/x-ecmascript']);
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href']);
+/** Start tags the tree builder puts into `<head>` (before `<body>`, also after `</head>`); any other start tag, or text, opens the body. */
+const HEAD_CONTENT = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title']);
+const NOT_WHITESPACE = /[^\t\n\f\r ]/;
 
+/** Offsets in the facts are in `normalizeNewlines(html)`. */
 export function readCspFacts(html: string): PageCspFacts {
+  return readFacts(normalizeNewlines(html));
+}
+
+function readFacts(text: string): PageCspFacts {
   const facts: PageCspFacts = {
     metas: [], beforePolicy: [], insertAt: undefined, inlineScripts: [], inlineStyles: [], styleAttributes: [], eventHandlers: [], javascriptUrls: [], drawsDiagrams: false,
   };
-  const document = parse(html, { sourceCodeLocationInfo: true });
-  // Iterative, in document order.
-  const stack: { node: Node; inHead: boolean }[] = [{ node: document, inHead: false }];
-  while (stack.length > 0) {
-    const { node, inHead } = stack.pop()!;
-    if ('tagName' in node) visit(node, inHead, facts);
-    const childInHead = inHead || ('tagName' in node && node.tagName === 'head');
-    const children: Node[] = [];
-    if ('content' in node) children.push(node.content);
-    if ('childNodes' in node) children.push(...node.childNodes);
-    for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ node: children[i]!, inHead: childInHead });
-  }
+  const lines = new LineCounter(text);
+  let headSeen = false;
+  let inBody = false;
+  /** `<template>` elements open inside `<head>`: their content belongs to the head. */
+  let headTemplates = 0;
+  scanHtml(text, {
+    startTag(tag) {
+      let inHead = false;
+      if (headTemplates > 0) inHead = true;
+      else if (!inBody) {
+        if (tag.name === 'head' && !headSeen) {
+          headSeen = true;
+          facts.insertAt ??= tag.end;
+        } else if (HEAD_CONTENT.has(tag.name)) {
+          headSeen = true;
+          inHead = true;
+        } else if (tag.name !== 'html' && tag.name !== 'head') {
+          inBody = true;
+        }
+      }
+      if (inHead && tag.name === 'template') headTemplates += 1;
+      visit(tag, inHead, text, lines, facts);
+    },
+    endTag(name) {
+      if (name === 'template' && headTemplates > 0) headTemplates -= 1;
+    },
+    text(from, to) {
+      if (!inBody && headTemplates === 0 && NOT_WHITESPACE.test(text.slice(from, to))) inBody = true;
+    },
+  });
   return facts;
 }
 
-function attr(element: Element, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name && !a.prefix)?.value;
+function classes(value: string | undefined): string[] {
+  return (value ?? '').split(/[\t\n\f\r ]+/).filter(Boolean);
 }
 
-function classes(element: Element): string[] {
-  return (attr(element, 'class') ?? '').split(/[\t\n\f\r ]+/).filter(Boolean);
+/** The text of a script or style: up to its end tag (in SVG, where it is not raw text, up to the next `</script` or `</style`). */
+function elementText(tag: ScannedTag, text: string): string {
+  if (tag.textEnd !== undefined) return text.slice(tag.end, tag.textEnd);
+  const close = text.indexOf(`</${tag.name}`, tag.end);
+  return text.slice(tag.end, close === -1 ? text.length : close);
 }
 
-function text(element: Element): string {
-  return element.childNodes.map((child) => ('value' in child && child.nodeName === '#text' ? child.value : '')).join('');
-}
-
-function visit(element: Element, inHead: boolean, facts: PageCspFacts): void {
-  const tag = element.tagName;
-  const location = element.sourceCodeLocation;
-  const line = location?.startLine ?? 1;
-  if (tag === 'head' && facts.insertAt === undefined && location?.startTag) facts.insertAt = location.startTag.endOffset;
-  if (tag === 'meta' && inHead && attr(element, 'charset') !== undefined && location) facts.insertAt = location.endOffset;
-  if (tag === 'meta' && attr(element, 'http-equiv')?.toLowerCase() === 'content-security-policy') {
-    facts.metas.push({ content: attr(element, 'content') ?? '', inHead, line, start: location?.startOffset ?? 0, end: location?.endOffset ?? 0 });
+function visit(tag: ScannedTag, inHead: boolean, text: string, lines: LineCounter, facts: PageCspFacts): void {
+  const { name, attrs } = tag;
+  const attr = (attribute: string) => attributeOf(attrs, attribute, false);
+  let line: number | undefined;
+  const lineOf = () => (line ??= lines.lineOf(tag.start));
+  if (name === 'meta' && inHead && attr('charset') !== undefined) facts.insertAt = tag.end;
+  if (name === 'meta' && attr('http-equiv')?.toLowerCase() === 'content-security-policy') {
+    facts.metas.push({ content: attr('content') ?? '', inHead, line: lineOf(), start: tag.start, end: tag.end });
   }
-  if ((tag === 'script' || tag === 'style' || tag === 'link') && facts.metas.length === 0) {
-    const what = attr(element, 'src') ?? attr(element, 'href');
-    facts.beforePolicy.push(`<${tag}${what ? ` ${tag === 'script' ? 'src' : 'href'}="${what}"` : ''}> (line ${line})`);
+  if ((name === 'script' || name === 'style' || name === 'link') && facts.metas.length === 0) {
+    const what = attr('src') ?? attr('href');
+    facts.beforePolicy.push(`<${name}${what ? ` ${name === 'script' ? 'src' : 'href'}="${what}"` : ''}> (line ${lineOf()})`);
   }
-  if (tag === 'script' && attr(element, 'src') === undefined && JS_TYPES.has((attr(element, 'type') ?? '').trim().toLowerCase())) {
-    facts.inlineScripts.push({ text: text(element), line });
+  if (name === 'script' && attr('src') === undefined && JS_TYPES.has((attr('type') ?? '').trim().toLowerCase())) {
+    facts.inlineScripts.push({ text: elementText(tag, text), line: lineOf() });
   }
-  if (tag === 'style') facts.inlineStyles.push({ text: text(element), line });
-  if (tag === 'figure' && attr(element, 'data-diagram') !== undefined) facts.drawsDiagrams = true;
-  if (tag === 'pre' && attr(element, 'data-language') === 'mermaid') facts.drawsDiagrams = true;
-  if (tag === 'code' && classes(element).includes('language-mermaid')) facts.drawsDiagrams = true;
-  for (const { name, value, prefix } of element.attrs) {
-    const full = prefix ? `${prefix}:${name}` : name;
-    if (full === 'style') facts.styleAttributes.push({ value, element: tag, line });
-    if (/^on[a-z]+$/i.test(full)) facts.eventHandlers.push({ attribute: full, element: tag, line });
-    if (URL_ATTRIBUTES.has(full) && /^[\t\n\f\r ]*javascript:/i.test(value.replace(/[\t\n\r]/g, ''))) facts.javascriptUrls.push({ attribute: full, element: tag, line });
+  if (name === 'style') facts.inlineStyles.push({ text: elementText(tag, text), line: lineOf() });
+  if (name === 'figure' && attr('data-diagram') !== undefined) facts.drawsDiagrams = true;
+  if (name === 'pre' && attr('data-language') === 'mermaid') facts.drawsDiagrams = true;
+  if (name === 'code' && classes(attr('class')).includes('language-mermaid')) facts.drawsDiagrams = true;
+  for (const { name: attribute, value } of attrs) {
+    if (attribute === 'style') facts.styleAttributes.push({ value, element: name, line: lineOf() });
+    if (/^on[a-z]+$/i.test(attribute)) facts.eventHandlers.push({ attribute, element: name, line: lineOf() });
+    if (URL_ATTRIBUTES.has(attribute) && /^[\t\n\f\r ]*javascript:/i.test(value.replace(/[\t\n\r]/g, ''))) facts.javascriptUrls.push({ attribute, element: name, line: lineOf() });
   }
 }
 
@@ -121,9 +144,11 @@ function hashAllowed(text: string, allowed: ReadonlySet<string>): boolean {
  *   (DIAGRAM_STYLE_SOURCES, see there why); every other page keeps Astro's `'self'` + hashes.
  * A page without exactly one policy `<meta>` is returned as it is, for the check to report.
  */
-export function finalizePolicy(html: string): string {
-  const facts = readCspFacts(html);
-  if (facts.metas.length !== 1 || facts.insertAt === undefined) return html;
+export function finalizePolicy(page: string): string {
+  // Offsets are in the newline-normalised text; a page with CR LF comes back with LF.
+  const html = normalizeNewlines(page);
+  const facts = readFacts(html);
+  if (facts.metas.length !== 1 || facts.insertAt === undefined) return page;
   const meta = facts.metas[0]!;
   const policy = parsePolicy(meta.content);
   if (facts.drawsDiagrams) policy.set('style-src', [...DIAGRAM_STYLE_SOURCES]);

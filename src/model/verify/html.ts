@@ -1,18 +1,9 @@
 /**
  * What the link check needs from one built HTML page: the ids a `#fragment` can target and
- * every URL the page links to or loads.
- *
- * Read with a scanner that follows the WHATWG tokenizer for exactly what matters here — tag
- * names, attribute names and values (quoted or bare, duplicates dropped, names lowercased),
- * comments, doctypes and bogus comments, CDATA in SVG/MathML, the raw-text elements (script
- * with its escaped states, style, textarea, title, …) and the switches into and out of
- * foreign content — and skips the text between tags with `indexOf`. A build has tens of
- * thousands of pages: building a parse5 tree of each took ~20 s at 1,000 releases; this
- * reads the same facts in about a second. A tag whose attributes hold a character reference
- * (`&amp;`) or a NUL is read again by parse5's own tokenizer, so values are decoded as a
- * browser decodes them. test/unit/verify/html.test.ts compares the facts with parse5's tree.
+ * every URL the page links to or loads, read with the tokenizer-exact scanner of
+ * src/model/html/scan.ts. test/unit/verify/html.test.ts compares the facts with parse5's tree.
  */
-import { foreignContent, html as HTML, Tokenizer, type Token, type TokenHandler } from 'parse5';
+import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type ScannedTag } from '../html/scan.ts';
 
 export interface PageLink {
   /** The attribute as written in the page (`href`, `src`, `srcset`, `content` of a refresh). */
@@ -58,402 +49,47 @@ const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 const SRCSET_ELEMENTS = new Set(['img', 'source']);
 const ASCII_WHITESPACE = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
 
-/** HTML elements whose content the tokenizer reads as text up to their end tag. */
-const RAW_TEXT: Readonly<Record<string, 'rcdata' | 'rawtext' | 'script' | 'plaintext'>> = {
-  title: 'rcdata',
-  textarea: 'rcdata',
-  script: 'script',
-  plaintext: 'plaintext',
-  style: 'rawtext',
-  iframe: 'rawtext',
-  xmp: 'rawtext',
-  noembed: 'rawtext',
-  noframes: 'rawtext',
-  noscript: 'rawtext', // scripting enabled, as a browser and parse5's default read it
-};
-
-type Attribute = Token.Attribute;
-
-interface Tag {
-  name: string;
-  attrs: Attribute[];
-  selfClosing: boolean;
-  /** Index just after the tag's `>`. */
-  end: number;
-}
-
-const enum Char {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  FormFeed = 0x0c,
-  Space = 0x20,
-  Bang = 0x21,
-  DoubleQuote = 0x22,
-  Ampersand = 0x26,
-  SingleQuote = 0x27,
-  Dash = 0x2d,
-  Slash = 0x2f,
-  LessThan = 0x3c,
-  Equals = 0x3d,
-  GreaterThan = 0x3e,
-  Question = 0x3f,
-}
-
-const isWhitespace = (c: number) => c === Char.Space || c === Char.LineFeed || c === Char.Tab || c === Char.FormFeed;
-const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-/** Where a tag name or attribute name ends. */
-const endsName = (c: number) => isWhitespace(c) || c === Char.Slash || c === Char.GreaterThan;
 
 export function readPage(source: string): PageFacts {
-  // The input stream's newline normalisation (CR LF and CR become LF).
-  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
-  return new PageScanner(text).run();
-}
-
-class PageScanner {
-  private readonly facts: PageFacts = { ids: new Set(), links: [] };
-  /** Namespaces from the document down to the current one (parse5-sax-parser's feedback simulation). */
-  private readonly namespaces: HTML.NS[] = [HTML.NS.HTML];
-  private line = 1;
-  private counted = 0;
-
-  constructor(private readonly text: string) {}
-
-  run(): PageFacts {
-    const { text } = this;
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const lt = text.indexOf('<', i);
-      if (lt === -1) break;
-      const c = text.charCodeAt(lt + 1);
-      if (isAlpha(c)) {
-        i = this.startTag(lt);
-      } else if (c === Char.Slash) {
-        const next = text.charCodeAt(lt + 2);
-        if (isAlpha(next)) i = this.endTag(lt);
-        else if (next === Char.GreaterThan) i = lt + 3; // `</>` is dropped
-        else if (lt + 2 >= n) break; // `</` at the end is text
-        else i = this.skipPast('>', lt + 2); // bogus comment
-      } else if (c === Char.Bang) {
-        i = this.markupDeclaration(lt);
-      } else if (c === Char.Question) {
-        i = this.skipPast('>', lt + 2); // bogus comment
-      } else {
-        i = lt + 1; // a `<` that starts nothing is text
-      }
-    }
-    return this.facts;
-  }
-
-  private get inForeignContent(): boolean {
-    return this.namespaces[this.namespaces.length - 1] !== HTML.NS.HTML;
-  }
-
-  /** Index just after the next `needle` at or after `from`; the end of the text when there is none. */
-  private skipPast(needle: string, from: number): number {
-    const at = this.text.indexOf(needle, from);
-    return at === -1 ? this.text.length : at + needle.length;
-  }
-
-  /** `<!--…-->`, `<!DOCTYPE …>`, `<![CDATA[…]]>` (foreign content only), or a bogus comment. */
-  private markupDeclaration(lt: number): number {
-    const { text } = this;
-    if (text.startsWith('--', lt + 2)) return this.commentEnd(lt + 4);
-    if (this.inForeignContent && text.startsWith('[CDATA[', lt + 2)) return this.skipPast(']]>', lt + 9);
-    return this.skipPast('>', lt + 2); // a doctype ends at its first `>` too
-  }
-
-  /** Where a comment whose text starts at `start` ends: `-->` or `--!>`, or the abrupt `<!-->` and `<!--->`. */
-  private commentEnd(start: number): number {
-    const { text } = this;
-    if (text.charCodeAt(start) === Char.GreaterThan) return start + 1;
-    if (text.charCodeAt(start) === Char.Dash && text.charCodeAt(start + 1) === Char.GreaterThan) return start + 2;
-    let from = start;
-    for (;;) {
-      const dashes = text.indexOf('--', from);
-      if (dashes === -1) return text.length;
-      let after = dashes + 2;
-      while (text.charCodeAt(after) === Char.Dash) after += 1;
-      if (text.charCodeAt(after) === Char.GreaterThan) return after + 1;
-      if (text.charCodeAt(after) === Char.Bang && text.charCodeAt(after + 1) === Char.GreaterThan) return after + 2;
-      from = dashes + 1;
-    }
-  }
-
-  private startTag(lt: number): number {
-    const tag = this.readTag(lt, true);
-    if (!tag) return this.text.length; // a tag cut off by the end of the page is never emitted
-    let name = tag.name;
-    if (name === 'svg') this.namespaces.push(HTML.NS.SVG);
-    else if (name === 'math') this.namespaces.push(HTML.NS.MATHML);
-    let rawText: (typeof RAW_TEXT)[string] | undefined;
-    let foreign = this.inForeignContent;
-    if (foreign) {
-      const token = tokenOf(name, tag);
-      if (foreignContent.causesExit(token)) {
-        this.namespaces.pop(); // an HTML element: the tree builder leaves the SVG or MathML first
-        foreign = false;
-      } else {
-        const ns = this.namespaces[this.namespaces.length - 1]!;
-        if (ns === HTML.NS.SVG) name = foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(name) ?? name;
-        if (!tag.selfClosing && foreignContent.isIntegrationPoint(HTML.getTagID(name), ns, tag.attrs)) this.namespaces.push(HTML.NS.HTML);
-        // `<svg/>` and `<math/>` are closed at once.
-        if (tag.selfClosing && (name === 'svg' || name === 'math')) this.namespaces.pop();
-      }
-    } else {
-      if (name === 'image') name = 'img'; // as the tree builder renames it
-      rawText = RAW_TEXT[name];
-    }
-    this.record(name, tag, lt, foreign);
-    if (!rawText) return tag.end;
-    if (rawText === 'plaintext') return this.text.length;
-    return rawText === 'script' ? this.scriptEnd(tag.end) : this.rawTextEnd(name, tag.end);
-  }
-
-  private endTag(lt: number): number {
-    const tag = this.readTag(lt + 1, false);
-    if (!tag) return this.text.length;
-    const depth = this.namespaces.length;
-    if (!this.inForeignContent) {
-      // Leaving an HTML integration point (`</foreignObject>`) returns to its foreign namespace.
-      const previous = depth > 1 ? this.namespaces[depth - 2]! : undefined;
-      if (previous !== undefined) {
-        const name = previous === HTML.NS.SVG ? (foreignContent.SVG_TAG_NAMES_ADJUSTMENT_MAP.get(tag.name) ?? tag.name) : tag.name;
-        if (foreignContent.isIntegrationPoint(HTML.getTagID(name), previous, tag.attrs)) this.namespaces.pop();
-      }
-    } else {
-      const current = this.namespaces[depth - 1];
-      if ((tag.name === 'svg' && current === HTML.NS.SVG) || (tag.name === 'math' && current === HTML.NS.MATHML)) this.namespaces.pop();
-    }
-    return tag.end;
-  }
-
-  /**
-   * Reads the tag whose name starts at `lt + 1` (`lt` is its `<`, or for an end tag the `/`).
-   * Undefined when the page ends inside it. Follows the tokenizer's tag, attribute and
-   * self-closing states.
-   */
-  private readTag(lt: number, isStart: boolean): Tag | undefined {
-    const { text } = this;
-    const n = text.length;
-    let i = lt + 1;
-    while (i < n && !endsName(text.charCodeAt(i))) i += 1;
-    const name = text.slice(lt + 1, i).toLowerCase();
-    const attrs: Attribute[] = [];
-    let selfClosing = false;
-    let needsTokenizer = name.includes('\0');
-    for (;;) {
-      while (i < n && isWhitespace(text.charCodeAt(i))) i += 1;
-      if (i >= n) return undefined;
-      let c = text.charCodeAt(i);
-      if (c === Char.GreaterThan) {
-        i += 1;
-        break;
-      }
-      if (c === Char.Slash) {
-        i += 1;
-        if (text.charCodeAt(i) === Char.GreaterThan) {
-          selfClosing = true;
-          i += 1;
-          break;
-        }
-        continue; // unexpected solidus: read on as before an attribute name
-      }
-      // Attribute name: its first character may be `=`; it ends at whitespace, `/`, `>` or `=`.
-      const nameStart = i;
-      i += 1;
-      while (i < n) {
-        c = text.charCodeAt(i);
-        if (endsName(c) || c === Char.Equals) break;
-        i += 1;
-      }
-      const attrName = text.slice(nameStart, i).toLowerCase();
-      while (i < n && isWhitespace(text.charCodeAt(i))) i += 1;
-      if (i >= n) return undefined;
-      if (text.charCodeAt(i) !== Char.Equals) {
-        addAttribute(attrs, attrName, '');
-        continue;
-      }
-      i += 1;
-      while (i < n && isWhitespace(text.charCodeAt(i))) i += 1;
-      if (i >= n) return undefined;
-      c = text.charCodeAt(i);
-      let value: string;
-      if (c === Char.DoubleQuote || c === Char.SingleQuote) {
-        const close = text.indexOf(c === Char.DoubleQuote ? '"' : "'", i + 1);
-        if (close === -1) return undefined;
-        value = text.slice(i + 1, close);
-        i = close + 1;
-        // After a quoted value anything but whitespace, `/` or `>` starts the next attribute name.
-      } else if (c === Char.GreaterThan) {
-        value = ''; // missing attribute value
-      } else {
-        const start = i;
-        while (i < n) {
-          c = text.charCodeAt(i);
-          if (isWhitespace(c) || c === Char.GreaterThan) break;
-          i += 1;
-        }
-        if (i >= n) return undefined;
-        value = text.slice(start, i);
-      }
-      if (value.includes('&') || value.includes('\0') || attrName.includes('\0')) needsTokenizer = true;
-      addAttribute(attrs, attrName, value);
-    }
-    if (needsTokenizer && isStart) return { ...tokenizeTag(text.slice(lt, i)), end: i };
-    return { name, attrs, selfClosing, end: i };
-  }
-
-  /** Index of the end tag `</name` that ends an RCDATA or RAWTEXT element (its `<`). */
-  private rawTextEnd(name: string, from: number): number {
-    let i = from;
-    for (;;) {
-      const at = this.text.indexOf('</', i);
-      if (at === -1) return this.text.length;
-      if (this.isEndTagOf(name, at)) return at;
-      i = at + 2;
-    }
-  }
-
-  private isEndTagOf(name: string, lt: number): boolean {
-    const { text } = this;
-    if (text.charCodeAt(lt) !== Char.LessThan || text.charCodeAt(lt + 1) !== Char.Slash) return false;
-    const after = lt + 2 + name.length;
-    return after < text.length && text.slice(lt + 2, after).toLowerCase() === name && endsName(text.charCodeAt(after));
-  }
-
-  /**
-   * Where a script's content ends, with the tokenizer's escaped states: inside `<!--`, a
-   * `<script` makes the next `</script>` part of the text, until `-->`.
-   */
-  private scriptEnd(from: number): number {
-    const { text } = this;
-    const n = text.length;
-    let i = from;
-    let state: 'data' | 'escaped' | 'double' = 'data';
-    for (;;) {
-      if (state === 'data') {
-        const lt = text.indexOf('<', i);
-        if (lt === -1) return n;
-        if (this.isEndTagOf('script', lt)) return lt;
-        if (text.startsWith('<!--', lt)) {
-          state = 'escaped';
-          i = lt + 2; // the dashes of `<!--` can be those of a `-->` (`<!-->`)
-        } else {
-          i = lt + 1;
-        }
-        continue;
-      }
-      const close = text.indexOf('-->', i);
-      const lt = text.indexOf('<', i);
-      if (close !== -1 && (lt === -1 || close < lt)) {
-        state = 'data';
-        i = close + 3;
-        continue;
-      }
-      if (lt === -1) return n;
-      if (state === 'escaped') {
-        if (this.isEndTagOf('script', lt)) return lt;
-        const after = lt + 1 + 'script'.length;
-        if (text.slice(lt + 1, after).toLowerCase() === 'script' && endsName(text.charCodeAt(after))) {
-          state = 'double';
-          i = after;
-          continue;
-        }
-      } else if (this.isEndTagOf('script', lt)) {
-        state = 'escaped';
-        i = lt + 2 + 'script'.length;
-        continue;
-      }
-      i = lt + 1;
-    }
-  }
-
-  /** 1-based line of index `at`; indexes asked for only grow. */
-  private lineOf(at: number): number {
-    let nl = this.text.indexOf('\n', this.counted);
-    while (nl !== -1 && nl < at) {
-      this.line += 1;
-      nl = this.text.indexOf('\n', nl + 1);
-    }
-    this.counted = Math.max(this.counted, at);
-    return this.line;
-  }
-
-  private record(element: string, tag: Tag, lt: number, foreign: boolean): void {
-    const { facts } = this;
-    const { attrs } = tag;
-    const id = attributeOf(attrs, 'id', foreign);
-    if (id !== undefined && id !== '') facts.ids.add(id);
-    if (element === 'a') {
-      const name = attributeOf(attrs, 'name', foreign);
-      if (name !== undefined && name !== '') facts.ids.add(name);
-    }
-    if (element === 'base' && facts.base === undefined) {
-      const href = attributeOf(attrs, 'href', foreign);
-      if (href !== undefined) facts.base = href.replace(ASCII_WHITESPACE, '');
-    }
-    const urlAttributes = URL_ATTRIBUTES[element];
-    if (urlAttributes) {
-      for (const name of urlAttributes) {
-        const value = attributeOf(attrs, name, foreign);
-        if (value !== undefined) this.link(element, name, value, lt);
-      }
-    }
-    if (SRCSET_ELEMENTS.has(element)) {
-      const srcset = attributeOf(attrs, 'srcset', foreign);
-      if (srcset !== undefined) {
-        for (const candidate of srcset.split(',')) {
-          const url = candidate.trim().split(/[\t\n\f\r ]+/)[0];
-          if (url) this.link(element, 'srcset', url, lt);
-        }
-      }
-    }
-    if (element === 'meta' && attributeOf(attrs, 'http-equiv', foreign)?.toLowerCase() === 'refresh') {
-      const target = /^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.+)\1\s*$/i.exec(attributeOf(attrs, 'content', foreign) ?? '')?.[2];
-      if (target) this.link(element, 'content', target, lt);
-    }
-  }
-
-  private link(element: string, attribute: string, url: string, lt: number): void {
-    this.facts.links.push({ attribute, element, url: url.replace(ASCII_WHITESPACE, ''), line: this.lineOf(lt) });
-  }
-}
-
-/** The first attribute `name` (a tag's later duplicates were dropped by the tokenizer). */
-function addAttribute(attrs: Attribute[], name: string, value: string): void {
-  for (const a of attrs) if (a.name === name) return;
-  attrs.push({ name, value });
-}
-
-function attributeOf(attrs: readonly Attribute[], name: string, foreign: boolean): string | undefined {
-  for (const a of attrs) if (a.name === name) return a.value;
-  // In SVG and MathML, `xlink:href` is the attribute `href` in the XLink namespace.
-  if (foreign && name === 'href') for (const a of attrs) if (a.name === 'xlink:href') return a.value;
-  return undefined;
-}
-
-function tokenOf(name: string, tag: Tag): Token.TagToken {
-  return { type: 3, tagName: name, tagID: HTML.getTagID(name), selfClosing: tag.selfClosing, ackSelfClosing: false, attrs: tag.attrs, location: null } as Token.TagToken;
-}
-
-/** One start tag read by parse5's tokenizer: character references decoded as a browser decodes them. */
-function tokenizeTag(source: string): Omit<Tag, 'end'> {
-  let found: Omit<Tag, 'end'> | undefined;
-  const ignore = () => {};
-  const handler: TokenHandler = {
-    onStartTag: (token) => {
-      found ??= { name: token.tagName, attrs: token.attrs.map((a) => ({ name: a.name, value: a.value })), selfClosing: token.selfClosing };
-    },
-    onEndTag: ignore,
-    onComment: ignore,
-    onDoctype: ignore,
-    onEof: ignore,
-    onCharacter: ignore,
-    onNullCharacter: ignore,
-    onWhitespaceCharacter: ignore,
+  const text = normalizeNewlines(source);
+  const facts: PageFacts = { ids: new Set(), links: [] };
+  const lines = new LineCounter(text);
+  const link = (element: string, attribute: string, url: string, at: number) => {
+    facts.links.push({ attribute, element, url: url.replace(ASCII_WHITESPACE, ''), line: lines.lineOf(at) });
   };
-  new Tokenizer({}, handler).write(source, true);
-  return found ?? { name: '', attrs: [], selfClosing: false };
+  scanHtml(text, {
+    startTag: ({ name: element, attrs, foreign, start }: ScannedTag) => {
+      const id = attributeOf(attrs, 'id', foreign);
+      if (id !== undefined && id !== '') facts.ids.add(id);
+      if (element === 'a') {
+        const name = attributeOf(attrs, 'name', foreign);
+        if (name !== undefined && name !== '') facts.ids.add(name);
+      }
+      if (element === 'base' && facts.base === undefined) {
+        const href = attributeOf(attrs, 'href', foreign);
+        if (href !== undefined) facts.base = href.replace(ASCII_WHITESPACE, '');
+      }
+      const urlAttributes = URL_ATTRIBUTES[element];
+      if (urlAttributes) {
+        for (const name of urlAttributes) {
+          const value = attributeOf(attrs, name, foreign);
+          if (value !== undefined) link(element, name, value, start);
+        }
+      }
+      if (SRCSET_ELEMENTS.has(element)) {
+        const srcset = attributeOf(attrs, 'srcset', foreign);
+        if (srcset !== undefined) {
+          for (const candidate of srcset.split(',')) {
+            const url = candidate.trim().split(/[\t\n\f\r ]+/)[0];
+            if (url) link(element, 'srcset', url, start);
+          }
+        }
+      }
+      if (element === 'meta' && attributeOf(attrs, 'http-equiv', foreign)?.toLowerCase() === 'refresh') {
+        const target = /^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(['"]?)(.+)\1\s*$/i.exec(attributeOf(attrs, 'content', foreign) ?? '')?.[2];
+        if (target) link(element, 'content', target, start);
+      }
+    },
+  });
+  return facts;
 }

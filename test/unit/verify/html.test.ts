@@ -1,7 +1,8 @@
 /**
- * The verifier's HTML scanner (src/model/verify/html.ts) against parse5's tree — what a
- * browser builds — on markup that trips naive scanners: quoting, entities, comments, raw-text
- * elements and script escapes, foreign content, tags cut off by the end of the page. Each
+ * The link check's reader of a page (src/model/verify/html.ts, on the scanner of
+ * src/model/html/scan.ts) against parse5's tree — what a browser builds — on markup that
+ * trips naive scanners: quoting, entities, comments, raw-text elements and script escapes,
+ * foreign content, tags cut off by the end of the page. Each
  * case must give the ids, links (with lines) and <base> that walking the parsed tree gives.
  */
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
