@@ -92,31 +92,73 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
     else if (!recordOfPage.has(target)) recordOfPage.set(target, page.file);
   }
 
-  // Every page once: its ids, and its links for the second pass; its policy.
-  const facts = new Map<string, PageFacts>();
-  for (const file of htmlFiles) {
-    const html = await readFile(path.join(options.dist, file), 'utf8');
-    facts.set(file, readPage(html));
-    if (options.cspPages?.has(file)) {
-      for (const message of checkPagePolicy(html)) problems.push({ where: pageUrl(file), message });
-    }
-  }
-
+  // Every page once, one at a time: its policy, and its links against the files the build
+  // wrote. A `#fragment` on another page waits for the second pass, which reads the ids of
+  // just the pages such links point into. Nothing of a page outlives its turn: at 10,000
+  // releases the pages weigh gigabytes, and keeping their facts (whose strings are slices of
+  // the page's text in V8) for a second pass ran the build out of heap.
   const site = siteUrlOf(options.siteUrl);
+  const ctx: LinkContext = { base, site, later, fileSet };
+  const linkProblems: (BuildProblem & { page: number; link: number })[] = [];
+  const waiting = new Map<string, WaitingLink[]>();
   let checked = 0;
-  for (const file of htmlFiles) {
-    const page = facts.get(file)!;
+  for (const [pageIndex, file] of htmlFiles.entries()) {
+    const html = await readFile(path.join(options.dist, file), 'utf8');
+    const page = readPage(html);
+    if (options.cspPages?.has(file)) {
+      for (const message of checkPagePolicy(html)) problems.push({ where: pageUrl(file), message: detach(message) });
+    }
     const from = pageUrl(file);
-    for (const link of page.links) {
-      const problem = checkLink(link, from, page, { base, site, later, fileSet, facts });
-      if (problem === 'external') continue;
+    for (const [linkIndex, link] of page.links.entries()) {
+      const resolved = resolveLink(link, from, page, ctx);
+      if (resolved === 'external') continue;
       checked += 1;
-      if (!problem) continue;
-      const record = recordOfPage.get(file);
-      problems.push({ where: `${from}:${link.line}`, message: `<${link.element} ${link.attribute}="${link.url}"> ${problem}${record ? ` (on the page of ${record})` : ''}` });
+      let problem: string | undefined;
+      if (typeof resolved === 'string') problem = resolved;
+      else if (resolved.fragment !== undefined && resolved.target === file) problem = fragmentProblem(resolved.target, resolved.fragment, page.ids);
+      else if (resolved.fragment !== undefined) {
+        const list = waiting.get(resolved.target) ?? [];
+        list.push({ page: pageIndex, link: linkIndex, file, from, fragment: resolved.fragment, line: link.line, element: link.element, attribute: link.attribute, url: detach(link.url) });
+        waiting.set(resolved.target, list);
+      }
+      if (problem) linkProblems.push({ page: pageIndex, link: linkIndex, ...linkProblem(file, from, link, problem, recordOfPage) });
     }
   }
+  for (const [target, links] of waiting) {
+    const { ids } = readPage(await readFile(path.join(options.dist, target), 'utf8'));
+    for (const link of links) {
+      const problem = fragmentProblem(target, link.fragment, ids);
+      if (problem) linkProblems.push({ page: link.page, link: link.link, ...linkProblem(link.file, link.from, link, problem, recordOfPage) });
+    }
+  }
+  // In page order, each page's links in their order, as a reader goes through the site.
+  linkProblems.sort((x, y) => x.page - y.page || x.link - y.link);
+  for (const { where, message } of linkProblems) problems.push({ where, message });
   return { problems, pages: htmlFiles.length, links: checked };
+}
+
+/** A link to `#fragment` of another page, checked once the ids of that page are read. */
+interface WaitingLink extends Pick<PageLink, 'line' | 'element' | 'attribute' | 'url'> {
+  /** Index of the linking page and of the link in it: the order problems are listed in. */
+  page: number;
+  link: number;
+  file: string;
+  from: string;
+  fragment: string;
+}
+
+function linkProblem(file: string, from: string, link: Pick<PageLink, 'line' | 'element' | 'attribute' | 'url'>, problem: string, recordOfPage: ReadonlyMap<string, string>): BuildProblem {
+  const record = recordOfPage.get(file);
+  return { where: `${from}:${link.line}`, message: detach(`<${link.element} ${link.attribute}="${link.url}"> ${problem}${record ? ` (on the page of ${record})` : ''}`) };
+}
+
+/**
+ * A copy of `text` that holds no reference to the string it was cut from. V8 keeps a slice
+ * (`text.slice()`, a regex match) of a long string as a view into it, so one URL kept from a
+ * page keeps the whole page in memory.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 interface LinkContext {
@@ -124,11 +166,14 @@ interface LinkContext {
   site: URL | undefined;
   later: readonly string[];
   fileSet: ReadonlySet<string>;
-  facts: ReadonlyMap<string, PageFacts>;
 }
 
-/** Why an internal link is broken; undefined when it works; 'external' when it is not ours to check. */
-function checkLink(link: PageLink, from: string, page: PageFacts, ctx: LinkContext): string | undefined {
+/**
+ * What an internal link points to: the file the build wrote, with the `#fragment` still to be
+ * found on it (undefined when there is none to check); why it is broken; or 'external' when it
+ * is not ours to check.
+ */
+function resolveLink(link: PageLink, from: string, page: PageFacts, ctx: LinkContext): { target: string; fragment: string | undefined } | string | 'external' {
   let url: URL;
   try {
     const pageBase = new URL(`${ctx.base.slice(0, -1)}${from}`, LOCAL);
@@ -146,21 +191,25 @@ function checkLink(link: PageLink, from: string, page: PageFacts, ctx: LinkConte
   }
   if (!pathname.startsWith(ctx.base)) return `points outside the site's base ${ctx.base}`;
   const sitePath = pathname.slice(ctx.base.length - 1); // keeps the leading /
-  if (ctx.later.some((prefix) => sitePath.startsWith(prefix))) return undefined;
+  if (ctx.later.some((prefix) => sitePath.startsWith(prefix))) return { target: sitePath, fragment: undefined };
   const decoded = decodePath(sitePath.slice(1));
   if (decoded === undefined) return 'has a malformed %-escape';
   const target = resolveFile(decoded, ctx.fileSet);
   if (!target) return `points to ${sitePath}, which the build did not write`;
   const fragment = url.hash.slice(1);
-  if (fragment === '' || fragment === 'top' || fragment.startsWith(':~:') || !target.endsWith('.html')) return undefined;
-  const ids = ctx.facts.get(target)?.ids;
+  if (fragment === '' || fragment === 'top' || fragment.startsWith(':~:') || !target.endsWith('.html')) return { target, fragment: undefined };
+  return { target, fragment };
+}
+
+/** Why `#fragment` is not on the page `target` with these ids; undefined when it is. */
+function fragmentProblem(target: string, fragment: string, ids: ReadonlySet<string>): string | undefined {
   let decodedFragment = fragment;
   try {
     decodedFragment = decodeURIComponent(fragment);
   } catch {
     // a browser also tries the fragment as written
   }
-  if (ids && (ids.has(fragment) || ids.has(decodedFragment))) return undefined;
+  if (ids.has(fragment) || ids.has(decodedFragment)) return undefined;
   return `points to #${decodedFragment}, which ${pageUrl(target)} has no element with`;
 }
 
