@@ -27,9 +27,7 @@ const RAW_TEXT: Readonly<Record<string, 'rcdata' | 'rawtext' | 'script' | 'plain
   noscript: 'rawtext', // scripting enabled, as a browser and parse5's default read it
 };
 
-type Attribute = Token.Attribute;
-
-export type { Attribute };
+export type Attribute = Token.Attribute;
 
 interface Tag {
   name: string;

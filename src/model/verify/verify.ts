@@ -94,9 +94,9 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
 
   // Every page once, one at a time: its policy, and its links against the files the build
   // wrote. A `#fragment` on another page waits for the second pass, which reads the ids of
-  // just the pages such links point into. Nothing of a page outlives its turn: at 10,000
-  // releases the pages weigh gigabytes, and keeping their facts (whose strings are slices of
-  // the page's text in V8) for a second pass ran the build out of heap.
+  // just the pages such links point into. Nothing of a page outlives its turn: keeping every
+  // page's facts for a second pass kept every page (their strings are slices of the page's
+  // text in V8), gigabytes at 10,000 releases, and that build did not finish.
   const site = siteUrlOf(options.siteUrl);
   const ctx: LinkContext = { base, site, later, fileSet };
   const linkProblems: (BuildProblem & { page: number; link: number })[] = [];
