@@ -14,6 +14,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PathSegment } from '../problem.ts';
+import { fastYamlData } from './yaml-fast.ts';
 
 export const MAX_ALIASES = 50;
 /** Flow collections (`[…]`, `{…}`) nested deeper than this are refused: no record needs more. */
@@ -53,6 +54,9 @@ export function parseYaml(text: string, lineOffset = 0): YamlParse {
       errors: [{ message: deep.message, position: { line: line + lineOffset, column: deep.offset - (before.lastIndexOf('\n') + 1) + 1 } }],
     };
   }
+  // Most records take the fast path; positions are worked out only if one is asked for.
+  const fast = fastYamlData(text);
+  if (fast) return { ok: true, data: fast.data ?? null, map: lazySourceMap(text, lineOffset) };
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
