@@ -3,7 +3,7 @@
  * rollback scripts and JUnit reports. JUnit files must also be JUnit XML (well-formed,
  * no DTD) — the totals and gate use of them belong to the test-report model.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { DEFAULT_MAX_BYTES, parseJUnit } from '../junit/parse.ts';
 import { sizeProblem } from '../junit/decode.ts';
 import { checkContentFile } from '../source/files.ts';
@@ -35,12 +35,13 @@ export async function checkFiles(ctx: RuleContext): Promise<void> {
       const absolute = await exists(report, ['junit', i], written);
       if (!absolute) continue;
       // Size first: reading a multi-GiB file only to refuse it would exhaust memory (or throw).
-      const tooLarge = sizeProblem((await stat(absolute)).size, DEFAULT_MAX_BYTES);
+      // Synchronous, as readRecord: thousands of small reports, read one after the other.
+      const tooLarge = sizeProblem(statSync(absolute).size, DEFAULT_MAX_BYTES);
       if (tooLarge) {
         ctx.report(report, ['junit', i], `${written} is not a usable JUnit report: ${tooLarge.message}`);
         continue;
       }
-      const parsed = parseJUnit(await readFile(absolute));
+      const parsed = parseJUnit(readFileSync(absolute));
       if (!parsed.ok) {
         const { line, column, message } = parsed.problem;
         const where = line ? `${written}:${line}${column ? `:${column}` : ''}` : written;

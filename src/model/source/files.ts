@@ -56,6 +56,17 @@ export function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+const realRoots = new Map<string, string>();
+/** The root's real path, once per root: records check thousands of paths against it. */
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync.native(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
 export type FileCheck = { ok: true; absolute: string } | { ok: false; message: string };
 
 /** A path written in a record: relative to the root, inside it (links resolved), an existing file. */
@@ -66,16 +77,15 @@ export async function checkContentFile(root: string, written: string): Promise<F
   const absolute = path.resolve(root, written);
   if (!isInside(root, absolute)) return { ok: false, message: `${written} leaves the content folder` };
   // Synchronous, as readRecord: thousands of attachments are checked one after the other.
-  const info = lstatSync(absolute, { throwIfNoEntry: false });
-  if (!info) return { ok: false, message: `file ${written} does not exist` };
+  // realpath.native is one system call; the JavaScript realpath lstat()s every path component.
   let real: string | undefined;
   try {
-    real = realpathSync(absolute);
+    real = realpathSync.native(absolute);
   } catch {
-    real = undefined;
+    // Missing, or a link whose target is missing (which can only be reported as leaving the folder).
+    if (!lstatSync(absolute, { throwIfNoEntry: false })) return { ok: false, message: `file ${written} does not exist` };
   }
-  const rootReal = realpathSync(root);
-  if (!real || !isInside(rootReal, real)) return { ok: false, message: `${written} links outside the content folder` };
+  if (!real || !isInside(realRoot(root), real)) return { ok: false, message: `${written} links outside the content folder` };
   const target = statSync(real);
   if (!target.isFile()) return { ok: false, message: `${written} is not a file` };
   return { ok: true, absolute: real };

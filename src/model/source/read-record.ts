@@ -1,5 +1,5 @@
 /** Reads one record file (YAML, or Markdown/MDX with frontmatter) into data + positions. */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseYaml, type SourceMap } from './yaml.ts';
 import type { Problem } from '../problem.ts';
@@ -21,11 +21,18 @@ export async function readRecord(absolute: string, file: string): Promise<{ reco
   });
   // Synchronous: a check reads thousands of small files one after the other, and a promise
   // round trip through libuv's thread pool per file cost more than the read itself.
-  const info = statSync(absolute);
-  if (info.size > MAX_RECORD_BYTES) {
-    return fail(`is ${(info.size / 1024 / 1024).toFixed(1)} MiB; a record may be at most ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, 1, 1, 'move large content into attachments/');
+  // One open file for the size check and the read: a stat by path first cost a second lookup.
+  const fd = openSync(absolute, 'r');
+  let bytes: Buffer;
+  try {
+    const info = fstatSync(fd);
+    if (info.size > MAX_RECORD_BYTES) {
+      return fail(`is ${(info.size / 1024 / 1024).toFixed(1)} MiB; a record may be at most ${MAX_RECORD_BYTES / 1024 / 1024} MiB`, 1, 1, 'move large content into attachments/');
+    }
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  const bytes = readFileSync(absolute);
   if (bytes.includes(0)) return fail('is not a text file (it contains NUL bytes)');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const format = file.endsWith('.mdx') ? 'mdx' : file.endsWith('.md') ? 'md' : 'yaml';
