@@ -1,6 +1,7 @@
 /**
  * Indexes the built pages with Pagefind (after Starlight's integrations/pagefind.ts). Pages
- * opt in with `data-pagefind-body`; the language comes from `<html lang>`, which Pagefind
+ * opt in with `data-pagefind-body`, and Pagefind reads only the paths where they live
+ * (src/model/search/pages.ts); the language comes from `<html lang>`, which Pagefind
  * needs to segment Chinese.
  *
  * `shiplog build` indexes the site itself once the `astro build` process has exited, so the
@@ -11,6 +12,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
+import { SEARCH_PAGES_GLOB } from '../model/search/pages.ts';
 
 /** Set by `shiplog build` for its `astro build` process: Pagefind runs after it. */
 export const PAGEFIND_ENV = 'SHIPLOG_PAGEFIND';
@@ -20,7 +22,8 @@ export async function indexSite(site: string): Promise<number> {
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: site });
+    // Only the record pages: see src/model/search/pages.ts (the verifier holds the other pages to that).
+    const added = await index.addDirectory({ path: site, glob: SEARCH_PAGES_GLOB });
     if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

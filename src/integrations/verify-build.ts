@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { portalContent } from '../portal/content.ts';
+import { isSearchPage } from '../model/search/pages.ts';
 import { expectedPages, formatBuildProblem, routeFamilies, verifyDist } from '../model/verify/index.ts';
 
 /** How many problems are printed before "… and N more". */
@@ -58,6 +59,7 @@ export function verifyBuild(): AstroIntegration {
           siteUrl: content.site?.data.baseUrl ?? site,
           generatedLater: ['/pagefind/'],
           cspPages,
+          searchPages: isSearchPage,
         });
         const { problems } = result;
         if (problems.length > 0) {

@@ -21,6 +21,8 @@ export interface PageFacts {
   links: PageLink[];
   /** The page's `<base href>`, when it has one. */
   base?: string;
+  /** Whether an element carries `data-pagefind-body` (the page asks to be in the search index). */
+  searchBody: boolean;
 }
 
 /** Attributes holding one URL, by element. */
@@ -52,13 +54,14 @@ const ASCII_WHITESPACE = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
 
 export function readPage(source: string): PageFacts {
   const text = normalizeNewlines(source);
-  const facts: PageFacts = { ids: new Set(), links: [] };
+  const facts: PageFacts = { ids: new Set(), links: [], searchBody: false };
   const lines = new LineCounter(text);
   const link = (element: string, attribute: string, url: string, at: number) => {
     facts.links.push({ attribute, element, url: url.replace(ASCII_WHITESPACE, ''), line: lines.lineOf(at) });
   };
   scanHtml(text, {
     startTag: ({ name: element, attrs, foreign, start }: ScannedTag) => {
+      if (!facts.searchBody && attributeOf(attrs, 'data-pagefind-body', foreign) !== undefined) facts.searchBody = true;
       const id = attributeOf(attrs, 'id', foreign);
       if (id !== undefined && id !== '') facts.ids.add(id);
       if (element === 'a') {

@@ -35,6 +35,11 @@ export interface VerifyOptions {
    * (src/model/csp): the pages Astro generated, not attachments that happen to be HTML.
    */
   cspPages?: ReadonlySet<string>;
+  /**
+   * Which pages the search index reads (src/model/search/pages.ts): a page that carries
+   * `data-pagefind-body` elsewhere would be left out of search without a word.
+   */
+  searchPages?: (file: string) => boolean;
 }
 
 export interface VerifyResult {
@@ -107,6 +112,9 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
     const page = readPage(html);
     if (options.cspPages?.has(file)) {
       for (const message of checkPagePolicy(html)) problems.push({ where: pageUrl(file), message: detach(message) });
+    }
+    if (page.searchBody && options.searchPages && !options.searchPages(file)) {
+      problems.push({ where: pageUrl(file), message: 'carries data-pagefind-body, but the search index does not read this path: add its pattern to SEARCH_PAGE_PATTERNS in src/model/search/pages.ts' });
     }
     const from = pageUrl(file);
     for (const [linkIndex, link] of page.links.entries()) {

@@ -11,6 +11,7 @@ import { verifyBuild } from '../../../src/integrations/verify-build.ts';
 import { loadContent } from '../../../src/model/load.ts';
 import { countPages, expectedPages, formatBuildProblem, readPage, routeFamilies, verifyDist } from '../../../src/model/verify/index.ts';
 import { FIXTURES } from '../helpers.ts';
+import { isSearchPage } from '../../../src/model/search/pages.ts';
 
 /** Writes `files` (path -> text) into a fresh folder standing for dist/. */
 async function site(files: Record<string, string>): Promise<string> {
@@ -152,6 +153,22 @@ describe('the link check', () => {
     const facts = readPage(page('<div id=a><a href = "/x/" ID="b">x</a><template><span id="c"></span></template><svg><use href="#a"/></svg><a href="\n /y/ ">y</a></div>'));
     expect([...facts.ids].sort()).toEqual(['a', 'b', 'c']);
     expect(facts.links.map((l) => `${l.element} ${l.attribute} ${l.url}`)).toEqual(['a href /x/', 'use href #a', 'a href /y/']);
+  });
+
+  it('fails a page marked for search where the search index does not look', async () => {
+    const marked = page('<main data-pagefind-body><h1>x</h1></main>');
+    const result = await verifyDist({
+      dist: await site({
+        'releases/shop/1.0.0/index.html': marked,
+        'releases/shop/1.0.0/notes/index.html': marked,
+        'releases/shop/1.0.0/checklist/index.html': page('<main><h1>not marked</h1></main>'),
+      }),
+      expected: [],
+      searchPages: isSearchPage,
+    });
+    expect(result.problems.map(formatBuildProblem)).toEqual([
+      '/releases/shop/1.0.0/notes/  carries data-pagefind-body, but the search index does not read this path: add its pattern to SEARCH_PAGE_PATTERNS in src/model/search/pages.ts',
+    ]);
   });
 
   it('counts the HTML pages of a site', async () => {
