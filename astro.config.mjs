@@ -6,7 +6,6 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { publishAttachments } from './src/integrations/attachments.ts';
 import { verifyBuild } from './src/integrations/verify-build.ts';
 import { devCheck } from './src/integrations/dev-check.ts';
-import { cspFinalize } from './src/integrations/csp.ts';
 import { astroCsp } from './src/model/csp/policy.ts';
 import { resolveContentRoot } from './src/model/source/files.ts';
 
@@ -18,7 +17,7 @@ const contentKey = createHash('sha256').update(resolveContentRoot()).digest('hex
 export default defineConfig({
   outDir: process.env.SHIPLOG_OUT ?? './dist',
   cacheDir: `./node_modules/.astro/${contentKey}`,
-  integrations: [mdx(), publishAttachments(), cspFinalize(), verifyBuild(), pagefindIndex(), devCheck()],
+  integrations: [mdx(), publishAttachments(), verifyBuild(), pagefindIndex(), devCheck()],
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Prism: it marks tokens with classes (coloured in global.css), where Shiki writes style=""
@@ -29,7 +28,7 @@ export default defineConfig({
   compressHTML: false,
   devToolbar: { enabled: false },
   // Content-Security-Policy <meta> on every page (src/model/csp/policy.ts says what and why;
-  // src/integrations/csp.ts moves it to the top of <head> and sets style-src per page).
+  // src/middleware.ts moves it to the top of <head> and sets style-src per page).
   security: { csp: astroCsp() },
   vite: {
     build: {

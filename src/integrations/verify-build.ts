@@ -4,7 +4,7 @@
  * asset, an attachment, a `#fragment` of a page — must resolve in the output, and with
  * `security.csp` on, every page Astro generated must carry a sound Content-Security-Policy
  * (src/model/csp). Runs in `astro:build:done` after the attachments are published and the
- * policy is finished (src/integrations/csp.ts), before Pagefind indexes the pages (links into
+ * policy was finished as each page was rendered (src/middleware.ts), before Pagefind indexes the pages (links into
  * /pagefind/ are left to it). The logic lives in src/model/verify.
  */
 import type { AstroIntegration } from 'astro';
