@@ -7,7 +7,7 @@
  * DOM; test/unit/csp/page.test.ts compares the facts with a walk of parse5's tree.
  */
 import { createHash } from 'node:crypto';
-import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type ScannedTag } from '../html/scan.ts';
+import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type HtmlVisitor, type ScannedTag } from '../html/scan.ts';
 import { CSP_DIRECTIVES, DIAGRAM_STYLE_SOURCES, FORBIDDEN_SCRIPT_SOURCES, formatPolicy, hashesOf, parsePolicy, type Policy } from './policy.ts';
 
 interface Located {
@@ -53,15 +53,24 @@ export function readCspFacts(html: string): PageCspFacts {
 }
 
 function readFacts(text: string): PageCspFacts {
+  const { facts, visitor } = cspFactsVisitor(text, new LineCounter(text));
+  scanHtml(text, visitor);
+  return facts;
+}
+
+/**
+ * The policy facts as a scanner visitor, for a caller that reads other facts of the page in
+ * the same pass (the build verifier: src/model/verify/html.ts). `text` is newline-normalised.
+ */
+export function cspFactsVisitor(text: string, lines: LineCounter): { facts: PageCspFacts; visitor: HtmlVisitor } {
   const facts: PageCspFacts = {
     metas: [], beforePolicy: [], insertAt: undefined, inlineScripts: [], inlineStyles: [], styleAttributes: [], eventHandlers: [], javascriptUrls: [], drawsDiagrams: false,
   };
-  const lines = new LineCounter(text);
   let headSeen = false;
   let inBody = false;
   /** `<template>` elements open inside `<head>`: their content belongs to the head. */
   let headTemplates = 0;
-  scanHtml(text, {
+  const visitor: HtmlVisitor = {
     startTag(tag) {
       let inHead = false;
       if (headTemplates > 0) inHead = true;
@@ -85,8 +94,8 @@ function readFacts(text: string): PageCspFacts {
     text(from, to) {
       if (!inBody && headTemplates === 0 && NOT_WHITESPACE.test(text.slice(from, to))) inBody = true;
     },
-  });
-  return facts;
+  };
+  return { facts, visitor };
 }
 
 function classes(value: string | undefined): string[] {
@@ -171,7 +180,11 @@ function escapeAttribute(value: string): string {
  * itself needs; empty when all is well. Each message says what to do.
  */
 export function checkPagePolicy(html: string): string[] {
-  const facts = readCspFacts(html);
+  return policyFactsProblems(readCspFacts(html));
+}
+
+/** checkPagePolicy on facts already read (cspFactsVisitor). */
+export function policyFactsProblems(facts: PageCspFacts): string[] {
   const problems: string[] = [];
   if (facts.metas.length === 0) {
     return ['has no Content-Security-Policy <meta> (security.csp in astro.config.mjs writes one into every page with a <head>: render the page through Base.astro)'];

@@ -3,7 +3,8 @@
  * every URL the page links to or loads, read with the tokenizer-exact scanner of
  * src/model/html/scan.ts. test/unit/verify/html.test.ts compares the facts with parse5's tree.
  */
-import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type ScannedTag } from '../html/scan.ts';
+import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type HtmlVisitor, type ScannedTag } from '../html/scan.ts';
+import { cspFactsVisitor, type PageCspFacts } from '../csp/page.ts';
 
 export interface PageLink {
   /** The attribute as written in the page (`href`, `src`, `srcset`, `content` of a refresh). */
@@ -54,12 +55,41 @@ const ASCII_WHITESPACE = /^[\t\n\f\r ]+|[\t\n\f\r ]+$/g;
 
 export function readPage(source: string): PageFacts {
   const text = normalizeNewlines(source);
-  const facts: PageFacts = { ids: new Set(), links: [], searchBody: false };
+  const { facts, visitor } = pageFactsVisitor(new LineCounter(text));
+  scanHtml(text, visitor);
+  return facts;
+}
+
+/**
+ * The link facts and the Content-Security-Policy facts (src/model/csp/page.ts) in one pass
+ * of the scanner: the verifier needs both of every page, and the scan is most of its time.
+ */
+export function readPageAndPolicy(source: string): { page: PageFacts; policy: PageCspFacts } {
+  const text = normalizeNewlines(source);
   const lines = new LineCounter(text);
+  const page = pageFactsVisitor(lines);
+  const policy = cspFactsVisitor(text, lines);
+  scanHtml(text, {
+    startTag(tag) {
+      page.visitor.startTag(tag);
+      policy.visitor.startTag(tag);
+    },
+    endTag(name) {
+      policy.visitor.endTag?.(name);
+    },
+    text(from, to) {
+      policy.visitor.text?.(from, to);
+    },
+  });
+  return { page: page.facts, policy: policy.facts };
+}
+
+function pageFactsVisitor(lines: LineCounter): { facts: PageFacts; visitor: HtmlVisitor } {
+  const facts: PageFacts = { ids: new Set(), links: [], searchBody: false };
   const link = (element: string, attribute: string, url: string, at: number) => {
     facts.links.push({ attribute, element, url: url.replace(ASCII_WHITESPACE, ''), line: lines.lineOf(at) });
   };
-  scanHtml(text, {
+  const visitor: HtmlVisitor = {
     startTag: ({ name: element, attrs, foreign, start }: ScannedTag) => {
       if (!facts.searchBody && attributeOf(attrs, 'data-pagefind-body', foreign) !== undefined) facts.searchBody = true;
       const id = attributeOf(attrs, 'id', foreign);
@@ -93,6 +123,6 @@ export function readPage(source: string): PageFacts {
         if (target) link(element, 'content', target, start);
       }
     },
-  });
-  return facts;
+  };
+  return { facts, visitor };
 }

@@ -8,11 +8,12 @@
  * page needs (src/model/csp/page.ts). Pure: it reads the folder and returns problems, never
  * throws on what it finds.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExpectedPage } from './expected-pages.ts';
-import { readPage, type PageFacts, type PageLink } from './html.ts';
-import { checkPagePolicy } from '../csp/page.ts';
+import { readPage, readPageAndPolicy, type PageFacts, type PageLink } from './html.ts';
+import { policyFactsProblems } from '../csp/page.ts';
 
 export interface BuildProblem {
   /** The record (content-relative file) or page (URL path) the problem is about. */
@@ -108,10 +109,16 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
   const waiting = new Map<string, WaitingLink[]>();
   let checked = 0;
   for (const [pageIndex, file] of htmlFiles.entries()) {
-    const html = await readFile(path.join(options.dist, file), 'utf8');
-    const page = readPage(html);
+    // Synchronous: nothing else runs meanwhile, and awaiting each of thousands of reads left
+    // the process waiting on the thread pool (9,170 pages of the 1,000-release bench: ~9.5 s -> ~8 s).
+    const html = readFileSync(path.join(options.dist, file), 'utf8');
+    let page: PageFacts;
     if (options.cspPages?.has(file)) {
-      for (const message of checkPagePolicy(html)) problems.push({ where: pageUrl(file), message: detach(message) });
+      const facts = readPageAndPolicy(html);
+      page = facts.page;
+      for (const message of policyFactsProblems(facts.policy)) problems.push({ where: pageUrl(file), message: detach(message) });
+    } else {
+      page = readPage(html);
     }
     if (page.searchBody && options.searchPages && !options.searchPages(file)) {
       problems.push({ where: pageUrl(file), message: 'carries data-pagefind-body, but the search index does not read this path: add its pattern to SEARCH_PAGE_PATTERNS in src/model/search/pages.ts' });
@@ -133,7 +140,7 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
     }
   }
   for (const [target, links] of waiting) {
-    const { ids } = readPage(await readFile(path.join(options.dist, target), 'utf8'));
+    const { ids } = readPage(readFileSync(path.join(options.dist, target), 'utf8'));
     for (const link of links) {
       const problem = fragmentProblem(target, link.fragment, ids);
       if (problem) linkProblems.push({ page: link.page, link: link.link, ...linkProblem(link.file, link.from, link, problem, recordOfPage) });

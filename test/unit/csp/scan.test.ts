@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCspFacts } from '../../../src/model/csp/page.ts';
 import { treeCspFacts } from './tree-facts.ts';
+import { readPage, readPageAndPolicy } from '../../../src/model/verify/html.ts';
 
 const POLICY = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'">`;
 
@@ -47,6 +48,8 @@ const BODIES: Record<string, string> = {
 
 function compare(html: string): void {
   const scanned = readCspFacts(html);
+  // The verifier reads these facts and its link facts in one pass: the same facts as each read alone.
+  expect(readPageAndPolicy(html)).toEqual({ page: readPage(html), policy: scanned });
   const tree = treeCspFacts(html);
   if (html.includes('\r')) {
     const withoutOffsets = (facts: typeof scanned) => ({ ...facts, insertAt: facts.insertAt !== undefined, metas: facts.metas.map(({ start: _s, end: _e, ...meta }) => meta) });
