@@ -26,7 +26,6 @@
  *   - position: passed | current | not-reached | follow-up (where the release stands now).
  */
 import { parseArgs } from 'node:util';
-import { parseReleaseRef } from '../schema/index.ts';
 import type { Content, ReleaseRecord } from '../model/content.ts';
 import { blockersBefore, evaluateRelease, goLiveStageId } from '../model/gate/evaluate.ts';
 import type { ItemEvaluation, ReleaseGate, StageEvaluation } from '../model/gate/types.ts';
@@ -34,6 +33,7 @@ import { loadContent } from '../model/load.ts';
 import { resolveContentRoot } from '../model/source/files.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { paint, printable, useColour } from './output.ts';
+import { lookupRelease } from './release-arg.ts';
 
 const USAGE = `usage: npm run gate -- <service>@<version> [--stage <id>] [--json] [--content <folder>]
 
@@ -84,11 +84,9 @@ function readArgs(argv: string[]): Args | 'help' {
 }
 
 function findRelease(content: Content, ref: string): ReleaseRecord {
-  if (!parseReleaseRef(ref)) throw new UsageError(`"${ref}" is not a release reference`, 'write <service>@<version>, such as payment-gateway@2.3.0');
-  const release = content.releaseByRef.get(ref);
-  if (release) return release;
-  const refs = [...content.releaseByRef.keys()];
-  throw new UsageError(`unknown release "${ref}"`, didYouMean(ref, refs) ?? `releases: ${refs.join(', ')}`);
+  const found = lookupRelease(content, ref);
+  if ('release' in found) return found.release;
+  throw new UsageError(found.message, found.hint);
 }
 
 function findStage(gate: ReleaseGate, content: Content, asked: string | undefined): StageEvaluation {

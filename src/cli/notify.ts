@@ -24,7 +24,6 @@
  *   2  usage error (unknown flag, no webhook URL, unknown format)
  */
 import { parseArgs } from 'node:util';
-import { parseReleaseRef } from '../schema/index.ts';
 import type { Content, ReleaseRecord } from '../model/content.ts';
 import { loadContent } from '../model/load.ts';
 import { resolveContentRoot } from '../model/source/files.ts';
@@ -33,6 +32,7 @@ import { absoluteUrl, buildNotice, noticePagePath, NOTICE_KINDS, type NoticeKind
 import { CHAT_PLATFORMS, isChatPlatform, platformOfUrl, PLATFORMS, redactUrl, scrub, type ChatPlatform } from '../model/notices/chat/index.ts';
 import { sendChat } from '../model/notices/chat/send.ts';
 import { paint, printable, useColour } from './output.ts';
+import { lookupRelease } from './release-arg.ts';
 
 const USAGE = `usage: npm run notify -- <service>@<version> [--to <webhook-url>] [--format ${CHAT_PLATFORMS.join('|')}]
                          [--message formal|notes|baseline] [--dry-run] [--timeout <seconds>]
@@ -139,11 +139,9 @@ function readArgs(argv: string[], env: NodeJS.ProcessEnv): Args | 'help' {
 }
 
 function findRelease(content: Content, ref: string): ReleaseRecord {
-  if (!parseReleaseRef(ref)) throw new NotifyError(`"${ref}" is not a release reference`, 'write <service>@<version>, such as payment-gateway@2.3.0');
-  const release = content.releaseByRef.get(ref);
-  if (release) return release;
-  const refs = [...content.releaseByRef.keys()];
-  throw new NotifyError(`unknown release "${ref}"`, didYouMean(ref, refs) ?? `releases: ${refs.join(', ')}`);
+  const found = lookupRelease(content, ref);
+  if ('release' in found) return found.release;
+  throw new NotifyError(found.message, found.hint);
 }
 
 const out = (text: string) => process.stdout.write(scrub(text, secrets));
