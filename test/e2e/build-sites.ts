@@ -2,9 +2,10 @@
  * Global setup of the browser tests: builds the sample content and the `valid` fixture once
  * each (the real `shiplog build`: check, astro build, Pagefind) into temp folders, sequentially
  * because Astro writes project-level state. Tests read the folders from the env it sets.
+ * The returned teardown removes them (two ~14 MB sites a run would otherwise pile up in /tmp).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +16,16 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SITES = { sample: 'content', fixture: 'test/fixtures/valid' } as const;
 export type SiteName = keyof typeof SITES;
 
-export function setup(project: TestProject): void {
+export function setup(project: TestProject): () => void {
   const tsx = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
+  const outs: string[] = [];
+  const removeOuts = () => {
+    for (const out of outs) rmSync(out, { recursive: true, force: true });
+  };
   for (const name of Object.keys(SITES) as SiteName[]) {
     const content = SITES[name];
     const out = mkdtempSync(path.join(os.tmpdir(), `shiplog-${name}-`));
+    outs.push(out);
     const result = spawnSync(process.execPath, [tsx, 'src/cli/shiplog.ts', 'build'], {
       cwd: REPO,
       env: { ...process.env, SHIPLOG_CONTENT: path.join(REPO, content), SHIPLOG_OUT: out, NO_COLOR: '1' },
@@ -27,11 +33,13 @@ export function setup(project: TestProject): void {
       maxBuffer: 64 * 1024 * 1024,
     });
     if (result.status !== 0) {
+      removeOuts();
       throw new Error(`building ${content} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
     }
     project.provide(`site:${name}`, out);
     project.provide(`log:${name}`, result.stdout + result.stderr);
   }
+  return removeOuts;
 }
 
 declare module 'vitest' {

@@ -9,12 +9,16 @@ import { formatProblem } from '../../src/model/problem.ts';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(REPO, 'test/fixtures');
 
+const copies: string[] = [];
+
 /**
  * Copies `test/fixtures/<base>` to a fresh temp folder and applies `patch`: a string
- * writes the file, null deletes it.
+ * writes the file, null deletes it. The folder is removed after the test file
+ * (`removeFixtureCopies`, run by test/unit/cleanup.ts).
  */
 export async function fixtureCopy(base: string, patch: Record<string, string | null> = {}): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'shiplog-'));
+  copies.push(root);
   await cp(path.join(FIXTURES, base), root, { recursive: true });
   for (const [file, text] of Object.entries(patch)) {
     const target = path.join(root, file);
@@ -25,6 +29,12 @@ export async function fixtureCopy(base: string, patch: Record<string, string | n
     }
   }
   return root;
+}
+
+/** Removes every folder `fixtureCopy` made so far: a unit run made ~50 of them, left in /tmp. */
+export async function removeFixtureCopies(): Promise<void> {
+  const done = copies.splice(0);
+  await Promise.all(done.map((root) => rm(root, { recursive: true, force: true })));
 }
 
 /** The problems of a folder as printed by `npm run check` (paths relative to the folder). */

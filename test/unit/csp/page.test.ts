@@ -150,7 +150,7 @@ describe('checkPagePolicy', () => {
 
 describe('the build verifier', () => {
   it('checks the policy of the pages Astro generated, naming each page', async () => {
-    const { mkdtemp, mkdir, writeFile } = await import('node:fs/promises');
+    const { mkdtemp, mkdir, rm, writeFile } = await import('node:fs/promises');
     const os = await import('node:os');
     const path = await import('node:path');
     const { verifyDist, formatBuildProblem } = await import('../../../src/model/verify/index.ts');
@@ -164,7 +164,7 @@ describe('the build verifier', () => {
       await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
       await writeFile(path.join(dist, file), html.replace('/theme.js', '/'));
     }
-    const { problems } = await verifyDist({ dist, expected: [], cspPages: new Set(['index.html', 'guide/index.html']) });
+    const { problems } = await verifyDist({ dist, expected: [], cspPages: new Set(['index.html', 'guide/index.html']) }).finally(() => rm(dist, { recursive: true, force: true }));
     expect(problems.map(formatBuildProblem)).toEqual([expect.stringMatching(/^\/guide\/ {2}style="--depth: 1" on <th> at line \d+ is blocked by the policy/)]);
   });
 });
