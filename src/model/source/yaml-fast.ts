@@ -9,7 +9,7 @@
  * For the data to be the same, plain scalars resolve by the `yaml` library's YAML 1.2 core
  * schema rules, copied here (its tags' `test` and `resolve`, yaml 2.x `schema/core`), not by
  * js-yaml's own core schema, which also reads `0b1`, `1_000` and `.5e3`-style forms.
- * `test/unit/source/yaml-fast.test.ts` compares the two libraries on tricky scalars, on
+ * `test/unit/model/yaml-fast.test.ts` compares the two libraries on tricky scalars, on
  * generated documents and on every record of the sample and benchmark folders.
  */
 import jsyaml from 'js-yaml';
