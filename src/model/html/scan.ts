@@ -61,6 +61,24 @@ export interface HtmlVisitor {
   text?(from: number, to: number): void;
 }
 
+/** Two visitors fed by one scan, each getting every callback it has (a page read once for two sets of facts). */
+export function bothVisitors(a: HtmlVisitor, b: HtmlVisitor): HtmlVisitor {
+  return {
+    startTag(tag) {
+      a.startTag(tag);
+      b.startTag(tag);
+    },
+    endTag(name) {
+      a.endTag?.(name);
+      b.endTag?.(name);
+    },
+    text(from, to) {
+      a.text?.(from, to);
+      b.text?.(from, to);
+    },
+  };
+}
+
 const enum Char {
   Tab = 0x09,
   LineFeed = 0x0a,

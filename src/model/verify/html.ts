@@ -3,7 +3,7 @@
  * every URL the page links to or loads, read with the tokenizer-exact scanner of
  * src/model/html/scan.ts. test/unit/verify/html.test.ts compares the facts with parse5's tree.
  */
-import { attributeOf, LineCounter, normalizeNewlines, scanHtml, type HtmlVisitor, type ScannedTag } from '../html/scan.ts';
+import { attributeOf, bothVisitors, LineCounter, normalizeNewlines, scanHtml, type HtmlVisitor, type ScannedTag } from '../html/scan.ts';
 import { cspFactsVisitor, type PageCspFacts } from '../csp/page.ts';
 
 export interface PageLink {
@@ -69,18 +69,7 @@ export function readPageAndPolicy(source: string): { page: PageFacts; policy: Pa
   const lines = new LineCounter(text);
   const page = pageFactsVisitor(lines);
   const policy = cspFactsVisitor(text, lines);
-  scanHtml(text, {
-    startTag(tag) {
-      page.visitor.startTag(tag);
-      policy.visitor.startTag(tag);
-    },
-    endTag(name) {
-      policy.visitor.endTag?.(name);
-    },
-    text(from, to) {
-      policy.visitor.text?.(from, to);
-    },
-  });
+  scanHtml(text, bothVisitors(page.visitor, policy.visitor));
   return { page: page.facts, policy: policy.facts };
 }
 
