@@ -9,16 +9,21 @@ import { formatProblem } from '../../src/model/problem.ts';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(REPO, 'test/fixtures');
 
-const copies: string[] = [];
+const tempFolders: string[] = [];
+
+/** A fresh folder in the system's temp dir, removed after the test file (`removeTempFolders`, run by test/unit/cleanup.ts). */
+export async function tempFolder(prefix = 'shiplog-'): Promise<string> {
+  const folder = await mkdtemp(path.join(os.tmpdir(), prefix));
+  tempFolders.push(folder);
+  return folder;
+}
 
 /**
- * Copies `test/fixtures/<base>` to a fresh temp folder and applies `patch`: a string
- * writes the file, null deletes it. The folder is removed after the test file
- * (`removeFixtureCopies`, run by test/unit/cleanup.ts).
+ * Copies `test/fixtures/<base>` to a fresh temp folder (removed after the test file) and
+ * applies `patch`: a string writes the file, null deletes it.
  */
 export async function fixtureCopy(base: string, patch: Record<string, string | null> = {}): Promise<string> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'shiplog-'));
-  copies.push(root);
+  const root = await tempFolder();
   await cp(path.join(FIXTURES, base), root, { recursive: true });
   for (const [file, text] of Object.entries(patch)) {
     const target = path.join(root, file);
@@ -31,9 +36,9 @@ export async function fixtureCopy(base: string, patch: Record<string, string | n
   return root;
 }
 
-/** Removes every folder `fixtureCopy` made so far: a unit run made ~50 of them, left in /tmp. */
-export async function removeFixtureCopies(): Promise<void> {
-  const done = copies.splice(0);
+/** Removes every folder `tempFolder` (and so `fixtureCopy`) made so far: a unit run left ~50 in /tmp. */
+export async function removeTempFolders(): Promise<void> {
+  const done = tempFolders.splice(0);
   await Promise.all(done.map((root) => rm(root, { recursive: true, force: true })));
 }
 

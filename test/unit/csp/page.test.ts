@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPagePolicy, cspHash, finalizePolicy, readCspFacts } from '../../../src/model/csp/page.ts';
 import { CSP_DIRECTIVES, astroCsp, formatPolicy, parsePolicy } from '../../../src/model/csp/policy.ts';
+import { tempFolder } from '../helpers.ts';
 
 const SCRIPT = "document.documentElement.dataset.ok = '1';";
 const STYLE = '.a{color:red}';
@@ -150,11 +151,10 @@ describe('checkPagePolicy', () => {
 
 describe('the build verifier', () => {
   it('checks the policy of the pages Astro generated, naming each page', async () => {
-    const { mkdtemp, mkdir, rm, writeFile } = await import('node:fs/promises');
-    const os = await import('node:os');
+    const { mkdir, writeFile } = await import('node:fs/promises');
     const path = await import('node:path');
     const { verifyDist, formatBuildProblem } = await import('../../../src/model/verify/index.ts');
-    const dist = await mkdtemp(path.join(os.tmpdir(), 'shiplog-csp-'));
+    const dist = await tempFolder('shiplog-csp-');
     const files: Record<string, string> = {
       'index.html': finalizePolicy(astroPage('<p>home</p>')),
       'guide/index.html': finalizePolicy(astroPage('<table><tr><th style="--depth: 1">x</th></tr></table>')),
@@ -164,7 +164,7 @@ describe('the build verifier', () => {
       await mkdir(path.dirname(path.join(dist, file)), { recursive: true });
       await writeFile(path.join(dist, file), html.replace('/theme.js', '/'));
     }
-    const { problems } = await verifyDist({ dist, expected: [], cspPages: new Set(['index.html', 'guide/index.html']) }).finally(() => rm(dist, { recursive: true, force: true }));
+    const { problems } = await verifyDist({ dist, expected: [], cspPages: new Set(['index.html', 'guide/index.html']) });
     expect(problems.map(formatBuildProblem)).toEqual([expect.stringMatching(/^\/guide\/ {2}style="--depth: 1" on <th> at line \d+ is blocked by the policy/)]);
   });
 });

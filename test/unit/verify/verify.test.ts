@@ -2,26 +2,19 @@
  * The build verifier on small built sites written by the test: pages records must have,
  * and the link check over the HTML (pages, assets, fragments, encodings, what is skipped).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { verifyBuild } from '../../../src/integrations/verify-build.ts';
 import { loadContent } from '../../../src/model/load.ts';
 import { countPages, expectedPages, formatBuildProblem, readPage, routeFamilies, verifyDist } from '../../../src/model/verify/index.ts';
-import { FIXTURES } from '../helpers.ts';
+import { FIXTURES, tempFolder } from '../helpers.ts';
 import { isSearchPage } from '../../../src/model/search/pages.ts';
-
-const sites: string[] = [];
-afterAll(async () => {
-  await Promise.all(sites.map((dir) => rm(dir, { recursive: true, force: true })));
-});
 
 /** Writes `files` (path -> text) into a fresh folder standing for dist/, removed after the file's tests. */
 async function site(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'shiplog-dist-'));
-  sites.push(dir);
+  const dir = await tempFolder('shiplog-dist-');
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), text);
