@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { publishAttachments } from './src/integrations/attachments.ts';
+import { publishNoticeFiles } from './src/integrations/notice-files.ts';
 import { verifyBuild } from './src/integrations/verify-build.ts';
 import { devCheck } from './src/integrations/dev-check.ts';
 import { astroCsp } from './src/model/csp/policy.ts';
@@ -17,7 +18,7 @@ const contentKey = createHash('sha256').update(resolveContentRoot()).digest('hex
 export default defineConfig({
   outDir: process.env.SHIPLOG_OUT ?? './dist',
   cacheDir: `./node_modules/.astro/${contentKey}`,
-  integrations: [mdx(), publishAttachments(), verifyBuild(), pagefindIndex(), devCheck()],
+  integrations: [mdx(), publishAttachments(), publishNoticeFiles(), verifyBuild(), pagefindIndex(), devCheck()],
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Prism: it marks tokens with classes (coloured in global.css), where Shiki writes style=""

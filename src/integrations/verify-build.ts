@@ -19,8 +19,9 @@ const SHOWN = 100;
 
 export function verifyBuild(): AstroIntegration {
   let patterns: string[] = [];
-  // Endpoints write files, not pages: an e-mail body (notes.html) has no <head> of ours and
-  // keeps the inline styles mail clients need, so the page policy does not apply to it.
+  // Endpoints write files, not pages (feeds, JSON, calendars): the page policy does not apply to
+  // them. Nor to the notice files (notes.html is an e-mail body, with the inline styles mail
+  // clients need): src/integrations/notice-files.ts writes them, so they are not in `assets`.
   let endpoints = new Set<string>();
   let base = '/';
   let site: string | undefined;

@@ -43,6 +43,23 @@ export function kindOfSlug(slug: string): NoticeKind | undefined {
   return (Object.keys(NOTICE_SLUGS) as NoticeKind[]).find((kind) => NOTICE_SLUGS[kind] === slug);
 }
 
+/**
+ * The notice file a URL path names (`/releases/shop/1.0.0/notice/notice.md`), decoded, or
+ * undefined for any other path: the dev server serves these files by it.
+ */
+export function noticeFileOf(pathname: string): { service: string; version: string; kind: NoticeKind; format: NoticeFormat } | undefined {
+  const match = /^\/releases\/([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)\.([a-z]+)$/.exec(pathname);
+  if (!match) return undefined;
+  const [, service, version, slug, base, format] = match as unknown as [string, string, string, string, string, string];
+  const kind = kindOfSlug(slug);
+  if (!kind || base !== slug || !(NOTICE_FORMATS as readonly string[]).includes(format)) return undefined;
+  try {
+    return { service: decodeURIComponent(service), version: decodeURIComponent(version), kind, format: format as NoticeFormat };
+  } catch {
+    return undefined; // a malformed %-escape names no release
+  }
+}
+
 /** An absolute URL of a portal path, when the site has a baseUrl (messages leave the portal, so relative links would not work). */
 export function absoluteUrl(baseUrl: string | undefined, pathname: string): string | undefined {
   if (!baseUrl) return undefined;

@@ -2,7 +2,7 @@
  * The pages a build must produce, from the loaded content: one per release at
  * `/releases/<service>/<version>/`, and — once the portal has a route for them — one per test
  * report and retrospective at `/<folder>/<entry id>/`, per service at `/services/<id>/`, per
- * process at `/processes/<id>/`, and per release its notice pages with their static files
+ * process at `/processes/<id>/`, and per release its notice pages with the static files the build writes beside them
  * (`/releases/<service>/<version>/notice/` and `notice.md|txt|html`, src/model/notices/paths.ts). Whether a route exists comes from the route patterns
  * Astro resolved (`/test-reports/[...id]`), so a family is expected exactly when its route file does.
  */
@@ -21,8 +21,11 @@ export interface ExpectedPage {
 }
 
 type RecordFamily = 'test-reports' | 'retrospectives' | 'services' | 'processes';
-/** A notice page of every release (`notice-page:notice`), or the static files next to it (`notice-files:notice`). */
-type NoticeFamily = `notice-page:${string}` | `notice-files:${string}`;
+/**
+ * A notice page of every release (`notice-page:notice`); its static files (`notice.md|txt|html`)
+ * come with it, written by the build after the pages (src/model/notices/files.ts).
+ */
+type NoticeFamily = `notice-page:${string}`;
 export type RouteFamily = RecordFamily | NoticeFamily;
 const FAMILIES: readonly RecordFamily[] = ['test-reports', 'retrospectives', 'services', 'processes'];
 const RELEASE_ROUTE = '/releases/[service]/[version]/';
@@ -32,8 +35,8 @@ export function routeFamilies(patterns: readonly string[]): Set<RouteFamily> {
   const found = new Set<RouteFamily>();
   for (const pattern of patterns) {
     if (pattern.startsWith(RELEASE_ROUTE)) {
-      const [slug, file, ...more] = pattern.slice(RELEASE_ROUTE.length).split('/');
-      if (slug && Object.values(NOTICE_SLUGS).includes(slug) && more.length === 0) found.add(file === undefined ? `notice-page:${slug}` : `notice-files:${slug}`);
+      const [slug, ...more] = pattern.slice(RELEASE_ROUTE.length).split('/');
+      if (slug && Object.values(NOTICE_SLUGS).includes(slug) && more.length === 0) found.add(`notice-page:${slug}`);
       continue;
     }
     const [, first, ...rest] = pattern.split('/');
@@ -50,8 +53,8 @@ export function expectedPages(content: Content, families: ReadonlySet<RouteFamil
     pages.push({ path: releasePath(service, version), file: release.file, label: `release ${release.ref}` });
     for (const kind of NOTICE_KINDS) {
       const slug = NOTICE_SLUGS[kind];
-      if (families.has(`notice-page:${slug}`)) pages.push({ path: noticePagePath(service, version, kind), file: release.file, label: `release ${release.ref} (${slug} page)` });
-      if (!families.has(`notice-files:${slug}`)) continue;
+      if (!families.has(`notice-page:${slug}`)) continue;
+      pages.push({ path: noticePagePath(service, version, kind), file: release.file, label: `release ${release.ref} (${slug} page)` });
       for (const format of NOTICE_FORMATS) pages.push({ path: noticeFilePath(service, version, kind, format), file: release.file, label: `release ${release.ref} (${slug}.${format})` });
     }
   }

@@ -44,12 +44,15 @@ describe('expected pages', () => {
       '/services/shop/ services/shop.yaml',
       '/processes/standard/ processes/standard.md',
     ]);
-    // Each notice page of a release, and its static files, once their routes exist (src/model/notices/paths.ts).
-    const notices = routeFamilies(['/releases/[service]/[version]', '/releases/[service]/[version]/notice', '/releases/[service]/[version]/notice/[file]', '/releases/[service]/[version]/notes', '/releases/[service]/[version]/checklist']);
-    expect([...notices].sort()).toEqual(['notice-files:notice', 'notice-page:notes', 'notice-page:notice']);
+    // Each notice page of a release once its route exists, with the static files the build writes beside it (src/model/notices/files.ts).
+    const notices = routeFamilies(['/releases/[service]/[version]', '/releases/[service]/[version]/notice', '/releases/[service]/[version]/notes', '/releases/[service]/[version]/checklist']);
+    expect([...notices].sort()).toEqual(['notice-page:notes', 'notice-page:notice']);
     expect(expectedPages(content, notices).filter((p) => p.file === 'releases/shop/1.0.0.md').map((p) => `${p.path} ${p.label}`)).toEqual([
       '/releases/shop/1.0.0/ release shop@1.0.0',
       '/releases/shop/1.0.0/notes/ release shop@1.0.0 (notes page)',
+      '/releases/shop/1.0.0/notes/notes.md release shop@1.0.0 (notes.md)',
+      '/releases/shop/1.0.0/notes/notes.txt release shop@1.0.0 (notes.txt)',
+      '/releases/shop/1.0.0/notes/notes.html release shop@1.0.0 (notes.html)',
       '/releases/shop/1.0.0/notice/ release shop@1.0.0 (notice page)',
       '/releases/shop/1.0.0/notice/notice.md release shop@1.0.0 (notice.md)',
       '/releases/shop/1.0.0/notice/notice.txt release shop@1.0.0 (notice.txt)',
