@@ -28,7 +28,7 @@ export function publishNoticeFiles(): AstroIntegration {
               response.end(renderNotice(buildNotice(content, release, file.kind), file.format));
             })
             .catch((error: unknown) => {
-              logger.error(`could not write ${request.url}: ${error instanceof Error ? error.message : String(error)}`);
+              logger.error(`could not answer ${request.url}: ${error instanceof Error ? error.message : String(error)}`);
               next(error);
             });
         });
