@@ -11,7 +11,7 @@
 import type { Plugin } from 'vite';
 
 const RESOLVED_DATA_STORE_ID = '\0astro:data-layer-content';
-export const LITERAL_CHARS = 256 * 1024;
+const LITERAL_CHARS = 256 * 1024;
 const PREFIX = 'export default JSON.parse(';
 
 /** The module's code with its one big literal cut into several, or undefined when it has another shape or is small. */

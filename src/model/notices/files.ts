@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Content } from '../content.ts';
+import { isInside } from '../source/files.ts';
 import { NOTICE_KINDS } from './document.ts';
 import { buildNotice, renderNotice } from './index.ts';
 import { NOTICE_FORMATS, noticeFilePath, noticePagePath } from './paths.ts';
@@ -38,6 +39,6 @@ export function writeNoticeFiles(content: Content, outDir: string): number {
 function distPath(outDir: string, urlPath: string): string {
   const root = path.resolve(outDir);
   const file = path.join(root, ...urlPath.split('/').map(decodeURIComponent));
-  if (!file.startsWith(root + path.sep)) throw new Error(`notice file outside the site: ${urlPath}`);
+  if (!isInside(root, file)) throw new Error(`notice file outside the site: ${urlPath}`);
   return file;
 }
