@@ -18,6 +18,7 @@ export interface PageType {
 export const PAGE_TYPES: Record<SiteName, PageType[]> = {
   sample: [
     { name: 'home', path: '/' },
+    { name: 'open follow-ups', path: '/follow-ups/' },
     { name: 'release list', path: '/releases/' },
     { name: 'release', path: '/releases/payment-gateway/2.3.0/' },
     { name: 'release notes', path: '/releases/payment-gateway/2.4.0/notes/' },
@@ -40,6 +41,7 @@ export const PAGE_TYPES: Record<SiteName, PageType[]> = {
   ],
   fixture: [
     { name: 'home', path: '/' },
+    { name: 'open follow-ups', path: '/follow-ups/' },
     { name: 'release list', path: '/releases/' },
     { name: 'release', path: '/releases/shop/1.0.0/' },
     { name: 'planned release', path: '/releases/shop/1.1.0/' },

@@ -5,7 +5,9 @@
  *   published portal changes only when its content does;
  * - the release list is paged (/releases/, /releases/2/, with a pager, no page holding every
  *   release) and its filters find releases of every page through /releases/index.json;
- * - the calendar has a page per year, the calendar page only the upcoming and recent months.
+ * - the calendar has a page per year, the calendar page only the upcoming and recent months;
+ * - the home page shows the most recent open follow-ups and links to /follow-ups/, which pages
+ *   them all; a process page pages the releases that follow it.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,6 +17,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../bench/generate/index.ts';
+import { loadContent } from '../../src/model/load.ts';
+import { FOLLOW_UPS_PER_PAGE, HOME_FOLLOW_UPS } from '../../src/model/gate/overview.ts';
+import { PROCESS_RELEASES_PER_PAGE } from '../../src/model/queries/processes.ts';
+import { releasePath } from '../../src/model/queries/releases.ts';
 import { REPO } from '../unit/helpers.ts';
 import { launch } from './browser.ts';
 import { serve, type Served } from './serve.ts';
@@ -160,5 +166,74 @@ describe('the paged lists', () => {
     const oldest = await readFile(path.join(dist, `calendar/${years[0]}/index.html`), 'utf8');
     expect(months(oldest)).toBeGreaterThan(0);
     expect(oldest).toContain(`month-${years[0]}-`);
+  });
+  it('keep the home page to the most recent follow-ups, with every one of them on /follow-ups/, page by page', async () => {
+    const dist = dists[0]!;
+    const read = (file: string) => readFile(path.join(dist, file), 'utf8');
+    // Each entry links its release first; the list is the section's `.attention` items.
+    const entries = (html: string) => [...html.matchAll(/<li[^>]*>\s*<p class="what"[^>]*>\s*<a href="([^"]+)"[^>]*>[\s\S]*?<span class="muted"[^>]*>([^<]*)<\/span>/g)].map((m) => `${m[1]} ${m[2]}`);
+    const pages: string[][] = [];
+    for (let n = 1; ; n += 1) {
+      const file = n === 1 ? 'follow-ups/index.html' : `follow-ups/${n}/index.html`;
+      const html = await read(file).catch(() => undefined);
+      if (html === undefined) break;
+      pages.push(entries(html));
+    }
+    const all = pages.flat();
+    // The generated content has more open follow-ups than one page holds: each page is full but the last.
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages.slice(0, -1)) expect(page.length).toBe(FOLLOW_UPS_PER_PAGE);
+    expect(new Set(all).size).toBe(all.length);
+    // Only releases that went out have follow-ups.
+    const { content: loaded } = await loadContent(content);
+    const wentOut = new Set([...loaded.releaseByRef.values()].filter((r) => r.data.status === 'released' || r.data.status === 'rolled-back').map((r) => releasePath(r.data.service, r.data.version)));
+    for (const entry of all) expect(wentOut.has(entry.split(' ')[0]!), entry).toBe(true);
+    // The home page: the first of them, and a link to all of them that says how many.
+    const home = await read('index.html');
+    const section = home.slice(home.indexOf('aria-labelledby="follow-ups"'));
+    const followUps = section.slice(0, section.indexOf('</section>'));
+    expect(entries(followUps)).toEqual(all.slice(0, HOME_FOLLOW_UPS));
+    expect(followUps).toMatch(new RegExp(`<a href="/follow-ups/"[^>]*>[^<]*\\b${all.length}\\b`));
+    const first = await read('follow-ups/index.html');
+    expect(first).toContain('href="/follow-ups/2/"');
+  });
+
+  it('page the releases of a process below its flow, and index only its first page', async () => {
+    const dist = dists[0]!;
+    const { content: loaded } = await loadContent(content);
+    const rows = (html: string) => [...html.replace(/<template[\s\S]*?<\/template>/g, '').matchAll(/<tr data-release-row[^>]*>\s*<td[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
+    let paged = 0;
+    for (const process of loaded.processes.values()) {
+      const following = [...loaded.releaseByRef.values()].filter((r) => r.data.process === process.id).map((r) => releasePath(r.data.service, r.data.version));
+      const seen: string[] = [];
+      for (let n = 1; ; n += 1) {
+        const html = await readFile(path.join(dist, `processes/${process.id}/${n === 1 ? '' : `${n}/`}index.html`), 'utf8').catch(() => undefined);
+        if (html === undefined) break;
+        const onPage = rows(html);
+        expect(onPage.length).toBeLessThanOrEqual(PROCESS_RELEASES_PER_PAGE);
+        seen.push(...onPage);
+        // The flow and the stages are on the first page; the search index reads only that one.
+        expect(html.includes('data-pagefind-body'), `${process.id} page ${n}`).toBe(n === 1);
+        expect(html.includes('aria-labelledby="stages"'), `${process.id} page ${n}`).toBe(n === 1);
+        if (n > 1) paged += 1;
+      }
+      expect(seen.sort()).toEqual(following.sort());
+    }
+    expect(paged).toBeGreaterThan(0); // the generated content has a process with more than one page
+  });
+
+  it('lead from the process page to its next page of releases without JavaScript', async () => {
+    const { content: loaded } = await loadContent(content);
+    const counts = new Map<string, number>();
+    for (const r of loaded.releaseByRef.values()) counts.set(r.data.process, (counts.get(r.data.process) ?? 0) + 1);
+    const [busiest, total] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/processes/${busiest}/`);
+    expect(await page.locator('#releases ~ table tr[data-release-row]').count()).toBe(Math.min(total, PROCESS_RELEASES_PER_PAGE));
+    await page.click('[data-pager] a[rel=next]');
+    expect(new URL(page.url()).pathname).toBe(`/processes/${busiest}/2/`);
+    expect(await page.locator('tr[data-release-row]').count()).toBe(Math.min(total - PROCESS_RELEASES_PER_PAGE, PROCESS_RELEASES_PER_PAGE));
+    await context.close();
   });
 });

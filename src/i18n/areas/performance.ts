@@ -12,6 +12,10 @@ export const en = {
   'releases.pageRange': 'Releases {from}–{to} of {total}, newest window first',
   'releases.loading': 'Loading every release to filter them…',
   'releases.loadFailed': 'The full list could not be loaded; the filters apply to this page only.',
+  'attention.shown': 'The {shown} most recent of {total}.',
+  'attention.all': 'All {total} →',
+  'followUps.lede': 'Releases that went out and still have required items open in a stage after go-live (monitoring, summary report, …), the most recent release first.',
+  'followUps.pageRange': '{from}–{to} of {total}',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -27,4 +31,8 @@ export const zhCN: Record<keyof typeof en, string> = {
   'releases.pageRange': '第 {from}–{to} 个发布，共 {total} 个，按上线窗口从新到旧',
   'releases.loading': '正在加载全部发布以便筛选…',
   'releases.loadFailed': '无法加载完整列表，筛选只作用于本页。',
+  'attention.shown': '最近的 {shown} 项，共 {total} 项。',
+  'attention.all': '查看全部 {total} 项 →',
+  'followUps.lede': '已上线（或已回滚）的发布中，上线后阶段（监控、总结报告等）仍有必需检查项未完成的，按发布时间从新到旧。',
+  'followUps.pageRange': '第 {from}–{to} 项，共 {total} 项',
 };

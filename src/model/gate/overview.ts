@@ -4,6 +4,7 @@
  * summary report) — the work a release manager chases today.
  */
 import type { Content, ReleaseRecord } from '../content.ts';
+import { byWindowNewestFirst } from '../queries/releases.ts';
 import { evaluateRelease } from './evaluate.ts';
 import type { ItemEvaluation, StageEvaluation } from './types.ts';
 
@@ -29,11 +30,15 @@ export function blockedReleases(content: Content): ReleaseAttention[] {
   return result.sort((a, b) => a.release.ref.localeCompare(b.release.ref));
 }
 
-/** Released (or rolled-back) releases with required follow-up items that do not hold, one entry per stage. */
-export function openFollowUps(content: Content): ReleaseAttention[] {
+/**
+ * Released (or rolled-back) releases with required follow-up items that do not hold, one entry
+ * per stage: the most recent release first (the follow-ups someone still remembers), its stages
+ * in process order.
+ */
+export function openFollowUps(content: Content, timezone: string): ReleaseAttention[] {
   const result: ReleaseAttention[] = [];
-  for (const release of content.releaseByRef.values()) {
-    if (!WENT_OUT.has(release.data.status)) continue;
+  const wentOut = [...content.releaseByRef.values()].filter((release) => WENT_OUT.has(release.data.status));
+  for (const release of byWindowNewestFirst(wentOut, timezone)) {
     const gate = evaluateRelease(content, release);
     for (const stage of gate?.stages ?? []) {
       if (stage.position !== 'follow-up') continue;
@@ -41,5 +46,19 @@ export function openFollowUps(content: Content): ReleaseAttention[] {
       if (items.length > 0) result.push({ release, stage, items });
     }
   }
-  return result.sort((a, b) => a.release.ref.localeCompare(b.release.ref) || a.stage.stageId.localeCompare(b.stage.stageId));
+  return result;
+}
+
+/**
+ * How many follow-ups the home page shows. The rest are on /follow-ups/: at 10,000 releases
+ * the home page listed thousands and weighed 5.8 MB.
+ */
+export const HOME_FOLLOW_UPS = 10;
+
+/** Follow-ups per page of /follow-ups/. */
+export const FOLLOW_UPS_PER_PAGE = 50;
+
+/** Page `page` of the open follow-ups: `/follow-ups/`, then `/follow-ups/2/`, … */
+export function followUpsPath(page: number): string {
+  return page <= 1 ? '/follow-ups/' : `/follow-ups/${page}/`;
 }

@@ -32,3 +32,15 @@ export function stageAnchor(stageId: string): string {
 export function processPath(processId: string): string {
   return `/processes/${encodeURIComponent(processId)}/`;
 }
+
+/**
+ * Releases per page of a process's release list (fewer than a service's: the list sits below the
+ * process's flow, stages and guide). The process page listed every release that
+ * follows it: at 10,000 releases the standard process page was about 10 MB of HTML.
+ */
+export const PROCESS_RELEASES_PER_PAGE = 50;
+
+/** Page `page` of a process's releases: the process page, then `/processes/<id>/2/`, … */
+export function processReleasesPath(processId: string, page: number): string {
+  return page <= 1 ? processPath(processId) : `${processPath(processId)}${page}/`;
+}

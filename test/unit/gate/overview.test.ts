@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blockedReleases, openFollowUps } from '../../../src/model/gate/overview.ts';
 import { loadContent } from '../../../src/model/load.ts';
+import { timezoneOf } from '../../../src/model/content.ts';
 import { REPO } from '../helpers.ts';
 
 const summary = (entries: ReturnType<typeof blockedReleases>) =>
@@ -30,13 +31,13 @@ describe('gate overview of the sample content', async () => {
     expect(statuses.every((s) => !['released', 'rolled-back', 'cancelled'].includes(s))).toBe(true);
   });
 
-  it('lists released releases whose follow-up stages have required items open', () => {
-    expect(summary(openFollowUps(content))).toEqual([
-      'order-service@1.8.0 summary: retrospective',
-      'payment-gateway@2.2.4 summary: retrospective',
-      'settlement-job@1.5.0-beta.1 merge-back: formal-plan',
-      'user-center@4.2.0 summary: retrospective',
-      'user-center@4.2.1-tmp.1 merge-back: formal-plan',
+  it('lists released releases whose follow-up stages have required items open, the most recent window first', () => {
+    expect(summary(openFollowUps(content, timezoneOf(content)))).toEqual([
+      'settlement-job@1.5.0-beta.1 merge-back: formal-plan', // 2026-10-22
+      'user-center@4.2.1-tmp.1 merge-back: formal-plan', // 2026-05-08
+      'user-center@4.2.0 summary: retrospective', // 2026-04-22
+      'order-service@1.8.0 summary: retrospective', // 2026-02-26
+      'payment-gateway@2.2.4 summary: retrospective', // 2026-01-15
     ]);
   });
 });
