@@ -7,7 +7,9 @@
  *   release) and its filters find releases of every page through /releases/index.json;
  * - the calendar has a page per year, the calendar page only the upcoming and recent months;
  * - the home page shows the most recent open follow-ups and links to /follow-ups/, which pages
- *   them all; a process page pages the releases that follow it.
+ *   them all; a process page pages the releases that follow it;
+ * - the test report list is paged like the release list, and its filters find reports of
+ *   every page through /test-reports/index.json.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,6 +23,7 @@ import { loadContent } from '../../src/model/load.ts';
 import { FOLLOW_UPS_PER_PAGE, HOME_FOLLOW_UPS } from '../../src/model/gate/overview.ts';
 import { PROCESS_RELEASES_PER_PAGE } from '../../src/model/queries/processes.ts';
 import { releasePath } from '../../src/model/queries/releases.ts';
+import { REPORTS_PER_PAGE } from '../../src/portal/test-report-list.ts';
 import { REPO } from '../unit/helpers.ts';
 import { launch } from './browser.ts';
 import { serve, type Served } from './serve.ts';
@@ -201,7 +204,7 @@ describe('the paged lists', () => {
   it('page the releases of a process below its flow, and index only its first page', async () => {
     const dist = dists[0]!;
     const { content: loaded } = await loadContent(content);
-    const rows = (html: string) => [...html.replace(/<template[\s\S]*?<\/template>/g, '').matchAll(/<tr data-release-row[^>]*>\s*<td[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
+    const rows = (html: string) => [...html.replace(/<template[\s\S]*?<\/template>/g, '').matchAll(/<tr data-release-row[^>]*>\s*<td[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]!);
     let paged = 0;
     for (const process of loaded.processes.values()) {
       const following = [...loaded.releaseByRef.values()].filter((r) => r.data.process === process.id).map((r) => releasePath(r.data.service, r.data.version));
@@ -234,6 +237,68 @@ describe('the paged lists', () => {
     await page.click('[data-pager] a[rel=next]');
     expect(new URL(page.url()).pathname).toBe(`/processes/${busiest}/2/`);
     expect(await page.locator('tr[data-release-row]').count()).toBe(Math.min(total - PROCESS_RELEASES_PER_PAGE, PROCESS_RELEASES_PER_PAGE));
+    await context.close();
+  });
+  it('page the test report list, with the index of every report beside it and the charts on the first page', async () => {
+    const dist = dists[0]!;
+    const { content: loaded } = await loadContent(content);
+    const reports = loaded.testReports.length;
+    expect(reports).toBeGreaterThan(REPORTS_PER_PAGE); // the generated content needs a second page
+    const first = await readFile(path.join(dist, 'test-reports/index.html'), 'utf8');
+    const second = await readFile(path.join(dist, 'test-reports/page/2/index.html'), 'utf8');
+    const rows = (html: string) => [...html.replace(/<template[\s\S]*?<\/template>/g, '').matchAll(/<tr data-report-row[^>]*>\s*<td[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(rows(first)).toHaveLength(REPORTS_PER_PAGE);
+    expect(rows(second)).toHaveLength(reports - REPORTS_PER_PAGE);
+    expect(new Set([...rows(first), ...rows(second)]).size).toBe(reports);
+    expect(first).toContain('href="/test-reports/page/2/"');
+    // The charts and the flaky tests are about every report: on the first page only.
+    expect(first).toContain('aria-labelledby="trends"');
+    expect(second).not.toContain('aria-labelledby="trends"');
+    const index = JSON.parse(await readFile(path.join(dist, 'test-reports/index.json'), 'utf8')) as { total: number; rows: string[][] };
+    expect(index.total).toBe(reports);
+    expect(index.rows.map((r) => r[0])).toEqual([...rows(first), ...rows(second)]);
+  });
+
+  it('filter the test reports across every page, with rows built like the page rows, and restore the page when cleared', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${site.url}/test-reports/`);
+    const visible = page.locator('tr[data-report-row]:visible');
+    await expect.poll(() => visible.count()).toBe(REPORTS_PER_PAGE);
+    const cells = (row: ReturnType<typeof page.locator>) => row.locator('td').evaluateAll((tds) => tds.map((td) => td.innerHTML.replace(/ data-astro-cid-\w+/g, '').trim()));
+    const firstRow = visible.first();
+    const href = (await firstRow.locator('a').first().getAttribute('href'))!;
+    const service = (await firstRow.getAttribute('data-service'))!;
+    const asRendered = await cells(firstRow);
+    const index = JSON.parse(await readFile(path.join(dists[0]!, 'test-reports/index.json'), 'utf8')) as { rows: string[][] };
+    const expected = index.rows.filter((r) => r[4] === service);
+    // The service has reports on the second page too (else the filter proves nothing across pages).
+    expect(index.rows.slice(REPORTS_PER_PAGE).some((r) => r[4] === service)).toBe(true);
+    await page.selectOption('#report-filter-service', service);
+    await expect.poll(() => visible.count()).toBe(expected.length);
+    expect(await page.locator('[data-pager]').isVisible()).toBe(false);
+    expect(page.url()).toContain(`service=${service}`);
+    expect(await page.locator('[data-report-count]').innerText()).toContain(`${expected.length}`);
+    expect(await visible.locator('td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(expected.map((r) => r[0]));
+    // A row built from the index shows what the page's own row showed, cell by cell.
+    expect(await cells(page.locator('tr[data-report-row]', { has: page.locator(`a[href="${href}"]`) }))).toEqual(asRendered);
+    await page.click('form[data-report-filters] button[type=reset]');
+    await expect.poll(() => visible.count()).toBe(REPORTS_PER_PAGE);
+    expect(await page.locator('[data-pager]').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('show the test report list page by page without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/test-reports/`);
+    expect(await page.locator('tr[data-report-row]:visible').count()).toBe(REPORTS_PER_PAGE);
+    await page.click('[data-pager] a[rel=next]');
+    expect(new URL(page.url()).pathname).toBe('/test-reports/page/2/');
+    expect(await page.locator('tr[data-report-row]:visible').count()).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -16,6 +16,8 @@ export const en = {
   'attention.all': 'All {total} →',
   'followUps.lede': 'Releases that went out and still have required items open in a stage after go-live (monitoring, summary report, …), the most recent release first.',
   'followUps.pageRange': '{from}–{to} of {total}',
+  'testReports.pageRange': 'Reports {from}–{to} of {total}, newest first',
+  'testReports.loading': 'Loading every report to filter them…',
 } as const;
 
 export const zhCN: Record<keyof typeof en, string> = {
@@ -35,4 +37,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   'attention.all': '查看全部 {total} 项 →',
   'followUps.lede': '已上线（或已回滚）的发布中，上线后阶段（监控、总结报告等）仍有必需检查项未完成的，按发布时间从新到旧。',
   'followUps.pageRange': '第 {from}–{to} 项，共 {total} 项',
+  'testReports.pageRange': '第 {from}–{to} 份报告，共 {total} 份，从新到旧',
+  'testReports.loading': '正在加载全部报告以便筛选…',
 };
