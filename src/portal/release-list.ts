@@ -8,6 +8,7 @@
 import type { ReleaseRecord } from '../model/content.ts';
 import { timezoneOf } from '../model/content.ts';
 import { perContent } from '../model/memo.ts';
+import { pagePath } from '../model/queries/paths.ts';
 import { facetValues } from '../model/queries/release-facets.ts';
 import { byWindowNewestFirst, releasePath, releaseTitle } from '../model/queries/releases.ts';
 import { RELEASE_STATUSES, RELEASE_TYPES } from '../schema/index.ts';
@@ -20,7 +21,7 @@ export const RELEASE_INDEX_PATH = '/releases/index.json';
 
 /** `/releases/` for the first page, `/releases/<n>/` for the others. */
 export function releaseListPath(page: number): string {
-  return page <= 1 ? '/releases/' : `/releases/${page}/`;
+  return pagePath('/releases/', page);
 }
 
 /** Every release, newest window first (the list's order), computed once per Content. */

@@ -14,9 +14,9 @@ import type { Content, TestReportRecord } from '../model/content.ts';
 import { timezoneOf } from '../model/content.ts';
 import type { JUnitTotals } from '../model/junit/types.ts';
 import { perContent } from '../model/memo.ts';
-import { recordPath } from '../model/queries/paths.ts';
+import { pagePath, recordPath } from '../model/queries/paths.ts';
 import { releasePath, releaseTitle } from '../model/queries/releases.ts';
-import { bugSummary, reportCounts, reportDate, reportsNewestFirst, serviceOf } from '../model/queries/test-reports.ts';
+import { bugSummary, reportCounts, reportDate, reportsNewestFirst, serviceOf, type TestStage, type Verdict } from '../model/queries/test-reports.ts';
 import { VERDICTS } from '../schema/index.ts';
 import { formatDay, isoDateTime } from '../i18n/index.ts';
 import { count, percent } from '../components/test-report/format.ts';
@@ -28,7 +28,7 @@ export const REPORT_INDEX_PATH = '/test-reports/index.json';
 
 /** `/test-reports/` for the first page, `/test-reports/page/<n>/` for the others. */
 export function reportListPath(page: number): string {
-  return page <= 1 ? '/test-reports/' : `/test-reports/page/${page}/`;
+  return pagePath('/test-reports/', page, '/test-reports/page/');
 }
 
 /** Every report, newest first (the list's order), computed once per Content. */
@@ -38,14 +38,14 @@ export const reportsInListOrder = perContent((content: Content) => reportsNewest
 export interface ReportRow {
   href: string;
   title: string;
-  /** The release's page and title; only the ref when the release is not in the content. */
-  release: { href: string; title: string } | { ref: string };
+  /** The release's title and page; its ref and no page when the release is not in the content. */
+  release: { text: string; href: string | undefined };
   service: string;
-  stage: string;
+  stage: TestStage;
   stageText: string;
   /** "Round 2" when the report has a round. */
   roundText: string | undefined;
-  verdict: string;
+  verdict: Verdict;
   /** The report's date (end, else start), ISO with offset, and as the list shows it. */
   date: { iso: string; text: string } | undefined;
   cases: string | undefined;
@@ -62,7 +62,9 @@ export function reportRow(report: TestReportRecord, junit: JUnitTotals | undefin
   return {
     href: recordPath(report),
     title: report.data.title,
-    release: release ? { href: releasePath(release.data.service, release.data.version), title: releaseTitle(release, content) } : { ref: report.data.release },
+    release: release
+      ? { text: releaseTitle(release, content), href: releasePath(release.data.service, release.data.version) }
+      : { text: report.data.release, href: undefined },
     service: serviceOf(report),
     stage: report.data.stage,
     stageText: t(`stage.${report.data.stage}`),
@@ -95,12 +97,11 @@ export interface ReportIndex {
 }
 
 export function reportIndexRow(row: ReportRow): ReportIndexRow {
-  const release = 'href' in row.release ? row.release : undefined;
   return [
     row.href,
     row.title,
-    release?.href ?? null,
-    release?.title ?? ('ref' in row.release ? row.release.ref : ''),
+    row.release.href ?? null,
+    row.release.text,
     row.service,
     row.stage,
     row.stageText,
@@ -114,8 +115,8 @@ export function reportIndexRow(row: ReportRow): ReportIndexRow {
   ];
 }
 
-/** The index of every report; `junit` holds the JUnit totals of the reports that have JUnit files, by report file. */
-export function reportIndex(ctx: PageContext, junit: ReadonlyMap<string, JUnitTotals>): ReportIndex {
+/** The index of every report; `junit` holds the JUnit views of the reports that have JUnit files, by report file (src/portal/junit.ts). */
+export function reportIndex(ctx: PageContext, junit: ReadonlyMap<string, { totals: JUnitTotals }>): ReportIndex {
   const reports = reportsInListOrder(ctx.content);
   return {
     total: reports.length,
@@ -124,6 +125,6 @@ export function reportIndex(ctx: PageContext, junit: ReadonlyMap<string, JUnitTo
       tone: { ...VERDICT_TONE },
       none: ctx.t('release.none'),
     },
-    rows: reports.map((report) => reportIndexRow(reportRow(report, junit.get(report.file), ctx))),
+    rows: reports.map((report) => reportIndexRow(reportRow(report, junit.get(report.file)?.totals, ctx))),
   };
 }

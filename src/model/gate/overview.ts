@@ -4,6 +4,7 @@
  * summary report) — the work a release manager chases today.
  */
 import type { Content, ReleaseRecord } from '../content.ts';
+import { pagePath } from '../queries/paths.ts';
 import { byWindowNewestFirst } from '../queries/releases.ts';
 import { evaluateRelease } from './evaluate.ts';
 import type { ItemEvaluation, StageEvaluation } from './types.ts';
@@ -60,5 +61,5 @@ export const FOLLOW_UPS_PER_PAGE = 50;
 
 /** Page `page` of the open follow-ups: `/follow-ups/`, then `/follow-ups/2/`, … */
 export function followUpsPath(page: number): string {
-  return page <= 1 ? '/follow-ups/' : `/follow-ups/${page}/`;
+  return pagePath('/follow-ups/', page);
 }

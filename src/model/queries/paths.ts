@@ -7,6 +7,14 @@
 import type { ReleaseRecord, RetrospectiveRecord, TestReportRecord } from '../content.ts';
 import { releasePath } from './releases.ts';
 
+/**
+ * Page `page` (1-based) of a paged list: the list's own path for the first page, then
+ * `<later><page>/` (`later` is the first page's path unless the later pages live elsewhere).
+ */
+export function pagePath(first: string, page: number, later = first): string {
+  return page <= 1 ? first : `${later}${page}/`;
+}
+
 /** `test-reports/pg/2.3.0-system.md` -> `pg/2.3.0-system`. */
 export function entryIdOf(file: string): string {
   return file.slice(file.indexOf('/') + 1).replace(/\.mdx?$/, '');

@@ -2,6 +2,7 @@
 import type { Content, ProcessRecord, ReleaseRecord } from '../content.ts';
 import type { Stage } from '../../schema/index.ts';
 import type { ReleaseStatus } from '../../schema/index.ts';
+import { pagePath } from './paths.ts';
 import { byWindowNewestFirst } from './releases.ts';
 
 /** The stage whose `statuses` claims `status` (none for `cancelled`). */
@@ -42,5 +43,5 @@ export const PROCESS_RELEASES_PER_PAGE = 50;
 
 /** Page `page` of a process's releases: the process page, then `/processes/<id>/2/`, … */
 export function processReleasesPath(processId: string, page: number): string {
-  return page <= 1 ? processPath(processId) : `${processPath(processId)}${page}/`;
+  return pagePath(processPath(processId), page);
 }

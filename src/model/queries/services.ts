@@ -1,5 +1,6 @@
 /** Questions about services: their version history, how often they were rolled back. */
 import type { Content, ReleaseRecord, ServiceRecord } from '../content.ts';
+import { pagePath } from './paths.ts';
 import { compareVersions, releaseTime, releasesOfService } from './releases.ts';
 
 export interface ServiceSummary {
@@ -20,7 +21,7 @@ export const SERVICE_RELEASES_PER_PAGE = 100;
 
 /** Page `page` of a service's version history: its page, then `/services/<id>/2/`, … */
 export function serviceHistoryPath(id: string, page: number): string {
-  return page <= 1 ? servicePath(id) : `${servicePath(id)}${page}/`;
+  return pagePath(servicePath(id), page);
 }
 
 export function serviceName(content: Content, id: string): string {
