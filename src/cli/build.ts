@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { PAGEFIND_ENV, indexSite } from '../integrations/pagefind.ts';
+import { searchPartPages } from '../model/search/parts.ts';
 import { writeSnapshot } from '../model/snapshot.ts';
 import { countPages } from '../model/verify/verify.ts';
 import { SNAPSHOT_ENV } from '../portal/content.ts';
@@ -40,6 +41,13 @@ function outDirOf(extraArgs: readonly string[], env: NodeJS.ProcessEnv = process
 
 export async function runBuild(root: string, extraArgs: string[] = []): Promise<number> {
   const started = performance.now();
+  let searchPartSize: number;
+  try {
+    searchPartSize = searchPartPages();
+  } catch (error) {
+    process.stderr.write(`build stopped: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
   const check = await runCheck(root);
   if (!check.ok) {
     process.stderr.write('build stopped: fix the problems above, then run npm run build again\n');
@@ -70,7 +78,7 @@ export async function runBuild(root: string, extraArgs: string[] = []): Promise<
   }
   const out = outDirOf(extraArgs);
   try {
-    const indexed = await indexSite(out);
+    const indexed = await indexSite(out, searchPartSize);
     process.stdout.write(`[shiplog:pagefind] search index: ${indexed} pages\n`);
   } catch (error) {
     process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -3,6 +3,9 @@
  * each (the real `shiplog build`: check, astro build, Pagefind) into temp folders, sequentially
  * because Astro writes project-level state. Tests read the folders from the env it sets.
  * The returned teardown removes them (two ~14 MB sites a run would otherwise pile up in /tmp).
+ * The sample's search index is cut into parts of SAMPLE_SEARCH_PART_PAGES pages, as a large
+ * site's is (src/model/search/parts.ts), so every search test on it runs on merged parts; the
+ * fixture keeps the default, one part.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,11 +13,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { SEARCH_PART_PAGES_ENV } from '../../src/model/search/parts.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const SITES = { sample: 'content', fixture: 'test/fixtures/valid' } as const;
 export type SiteName = keyof typeof SITES;
+
+/** The sample has about 65 search pages: 7 parts of 9 or 10. */
+export const SAMPLE_SEARCH_PART_PAGES = 10;
 
 export function setup(project: TestProject): () => void {
   const tsx = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
@@ -28,7 +35,13 @@ export function setup(project: TestProject): () => void {
     outs.push(out);
     const result = spawnSync(process.execPath, [tsx, 'src/cli/shiplog.ts', 'build'], {
       cwd: REPO,
-      env: { ...process.env, SHIPLOG_CONTENT: path.join(REPO, content), SHIPLOG_OUT: out, NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        SHIPLOG_CONTENT: path.join(REPO, content),
+        SHIPLOG_OUT: out,
+        NO_COLOR: '1',
+        ...(name === 'sample' ? { [SEARCH_PART_PAGES_ENV]: String(SAMPLE_SEARCH_PART_PAGES) } : {}),
+      },
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
     });

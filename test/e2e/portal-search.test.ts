@@ -1,10 +1,17 @@
 /**
  * Search in a real browser: Pagefind's UI from the build output, a Chinese query on the
  * sample (segmented because <html lang="zh-CN">), an English query on the `en` fixture,
- * the header's plain GET form, and the filters indexed from record pages.
+ * the header's plain GET form, and the filters indexed from record pages. The sample's index
+ * is built in parts (build-sites.ts), so its tests search merged parts; the fixture's is one.
  */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { isSearchPage } from '../../src/model/search/pages.ts';
+import { SEARCH_PARTS_FILE, partBundlePath, searchParts, type SearchPartsManifest } from '../../src/model/search/parts.ts';
+import { listDist } from '../../src/model/verify/verify.ts';
+import { SAMPLE_SEARCH_PART_PAGES } from './build-sites.ts';
 import { servedSites } from './portal-helpers.ts';
 
 const sites = servedSites();
@@ -72,7 +79,44 @@ describe('search on the sample (zh-CN)', () => {
   });
 });
 
+describe('search over an index in parts (the sample)', () => {
+  it('finds a record page of every part, each by its title', async () => {
+    const dist = inject('site:sample');
+    const parts = searchParts((await listDist(dist)).filter(isSearchPage), SAMPLE_SEARCH_PART_PAGES);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    const manifest = JSON.parse(await readFile(path.join(dist, 'pagefind', SEARCH_PARTS_FILE), 'utf8')) as SearchPartsManifest;
+    expect(manifest.mergeIndex).toEqual(parts.slice(1).map((_, i) => partBundlePath(i + 1)));
+    for (const [i, part] of parts.entries()) {
+      // The last page of the part that is a record page (has a title for search).
+      let target: { href: string; title: string } | undefined;
+      for (const file of [...part].reverse()) {
+        const title = /data-pagefind-meta="title"[^>]*>([^<]+)</.exec(await readFile(path.join(dist, file), 'utf8'))?.[1];
+        if (title) {
+          target = { href: `/${file.replace(/index\.html$/, '')}`, title };
+          break;
+        }
+      }
+      if (!target) throw new Error(`part ${i + 1} has no record page`);
+      const { page, errors } = await sites.visit(`${sites.sample.url}/search/?q=${encodeURIComponent(target.title)}`);
+      expect((await results(page)).map((r) => r.href), `part ${i + 1}: ${target.title}`).toContain(target.href);
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('serves a later part without a second copy of Pagefind\'s UI and engine', async () => {
+    const bundle = path.join(inject('site:sample'), partBundlePath(1));
+    expect((await stat(path.join(bundle, 'pagefind-entry.json'))).isFile()).toBe(true);
+    await expect(stat(path.join(bundle, 'pagefind.js'))).rejects.toThrow();
+    await expect(stat(path.join(bundle, 'pagefind-component-ui.js'))).rejects.toThrow();
+  });
+});
+
 describe('search on the fixture (en)', () => {
+  it('is one part: nothing to merge', async () => {
+    const manifest = JSON.parse(await readFile(path.join(inject('site:fixture'), 'pagefind', SEARCH_PARTS_FILE), 'utf8')) as SearchPartsManifest;
+    expect(manifest).toEqual({ mergeIndex: [] });
+  });
+
   it('an English query finds the record', async () => {
     const { page, errors } = await sites.visit(`${sites.fixture.url}/search/?q=minutes`);
     const found = await results(page);

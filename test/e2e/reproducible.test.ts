@@ -1,8 +1,9 @@
 /**
  * A generated content folder of 130 releases (test/bench/generate), large enough for the
  * paged lists, built twice with the same SHIPLOG_NOW into two folders:
- * - the two builds are the same bytes, file for file (Pagefind's index included), so a
- *   published portal changes only when its content does;
+ * - the two builds are the same bytes, file for file (Pagefind's index included, built in
+ *   parts of SEARCH_PART_PAGES as a large site's is), so a published portal changes only when
+ *   its content does;
  * - the release list is paged (/releases/, /releases/2/, with a pager, no page holding every
  *   release) and its filters find releases of every page through /releases/index.json;
  * - the calendar has a page per year, the calendar page only the upcoming and recent months;
@@ -23,6 +24,7 @@ import { loadContent } from '../../src/model/load.ts';
 import { FOLLOW_UPS_PER_PAGE, HOME_FOLLOW_UPS } from '../../src/model/gate/overview.ts';
 import { PROCESS_RELEASES_PER_PAGE } from '../../src/model/queries/processes.ts';
 import { releasePath } from '../../src/model/queries/releases.ts';
+import { SEARCH_PART_PAGES_ENV } from '../../src/model/search/parts.ts';
 import { REPORTS_PER_PAGE } from '../../src/portal/test-report-list.ts';
 import { REPO } from '../unit/helpers.ts';
 import { launch } from './browser.ts';
@@ -31,6 +33,8 @@ import { serve, type Served } from './serve.ts';
 const RELEASES = 130;
 const NOW = '2026-06-30T12:00:00+08:00';
 const BUILD_TIMEOUT_MS = 900_000;
+/** About 300 search pages: 4 parts. */
+const SEARCH_PART_PAGES = 80;
 
 let work: string;
 let content: string;
@@ -40,7 +44,14 @@ const logs: string[] = [];
 function build(out: string): { status: number | null; log: string } {
   const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/shiplog.ts', 'build'], {
     cwd: REPO,
-    env: { ...process.env, SHIPLOG_CONTENT: content, SHIPLOG_OUT: out, SHIPLOG_NOW: NOW, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      SHIPLOG_CONTENT: content,
+      SHIPLOG_OUT: out,
+      SHIPLOG_NOW: NOW,
+      NO_COLOR: '1',
+      [SEARCH_PART_PAGES_ENV]: String(SEARCH_PART_PAGES),
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -84,6 +95,8 @@ describe('two builds of the same content and SHIPLOG_NOW', () => {
     const differing = [...a.entries()].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
     expect(differing).toEqual([]);
     expect(a.size).toBeGreaterThan(RELEASES * 3);
+    // The search index is in parts here, so the comparison covers every part's bytes.
+    expect([...a.keys()].filter((file) => /^pagefind\/part-\d+\/pagefind-entry\.json$/.test(file)).length).toBeGreaterThanOrEqual(2);
     for (const log of logs) expect(log).toMatch(/^built \d+ records into \d+ pages in \d+\.\d s: no problems$/m);
   });
 });

@@ -3,8 +3,9 @@
  * `indexed`), but handed the whole site Pagefind parses every page to find that out: the
  * derived pages (run sheet, notes, notice, baseline) and the lists are four fifths of them.
  * Given just these paths it builds the same index (same hash on a 1,000-release site) in
- * half the time. The build verifier fails a page that carries `data-pagefind-body` outside
- * these paths, so a new indexed page type cannot silently drop out of search.
+ * half the time; src/integrations/pagefind.ts hands it the files these patterns match. The
+ * build verifier fails a page that carries `data-pagefind-body` outside these paths, so a
+ * new indexed page type cannot silently drop out of search.
  */
 
 /** Dist-relative paths, with `*` (one path segment) and `**` (any number of segments). */
@@ -15,9 +16,6 @@ export const SEARCH_PAGE_PATTERNS = [
   'processes/*/index.html',
   'services/*/index.html',
 ] as const;
-
-/** The patterns as one glob for Pagefind's `addDirectory` (its glob crate reads `{a,b}`). */
-export const SEARCH_PAGES_GLOB = `{${SEARCH_PAGE_PATTERNS.join(',')}}`;
 
 // A pattern as a regular expression: `*` is `[^/]*`, a `**` segment any number of segments.
 function patternSource(pattern: string): string {
