@@ -7,7 +7,8 @@
  *
  * The content is loaded and validated once: the check's result goes to the `astro build`
  * process as a snapshot (src/model/snapshot.ts), which its pages and integrations read instead
- * of the folder. Pagefind runs here after that process has exited, so its memory and Astro's
+ * of the folder. The check runs in a thread of its own (src/cli/build-check.ts), so this
+ * process does not hold the loaded content while Astro and Pagefind run. Pagefind runs here after that process has exited, so its memory and Astro's
  * are never held at the same time. Node's profiling flags given to this process
  * (`tsx --cpu-prof …`) are passed on to the `astro build` process.
  *
@@ -24,10 +25,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PAGEFIND_ENV, indexSite } from '../integrations/pagefind.ts';
 import { searchPartPages } from '../model/search/parts.ts';
-import { writeSnapshot } from '../model/snapshot.ts';
 import { countPages } from '../model/verify/verify.ts';
 import { SNAPSHOT_ENV } from '../portal/content.ts';
-import { runCheck } from './check.ts';
+import { checkForBuild } from './build-check.ts';
+import { reportCheck, type CheckSummary } from './check.ts';
 
 /** Node flags of this process that the `astro build` process gets too (profiling). */
 const PASSED_ON_FLAGS = /^--(cpu-prof|heap-prof|prof)/;
@@ -48,18 +49,18 @@ export async function runBuild(root: string, extraArgs: string[] = []): Promise<
     process.stderr.write(`build stopped: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const check = await runCheck(root);
-  if (!check.ok) {
-    process.stderr.write('build stopped: fix the problems above, then run npm run build again\n');
-    return 1;
-  }
   const require = createRequire(import.meta.url);
   const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
   const temp = await mkdtemp(path.join(os.tmpdir(), 'shiplog-build-'));
+  let check: CheckSummary;
   let code: number;
   try {
     const snapshot = path.join(temp, 'content.snapshot');
-    await writeSnapshot(check.result.content, snapshot);
+    check = await checkForBuild({ root, snapshot });
+    if (!reportCheck(check, root)) {
+      process.stderr.write('build stopped: fix the problems above, then run npm run build again\n');
+      return 1;
+    }
     const nodeFlags = process.execArgv.filter((flag) => PASSED_ON_FLAGS.test(flag));
     code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, [...nodeFlags, astroBin, 'build', ...extraArgs], {
@@ -86,6 +87,6 @@ export async function runBuild(root: string, extraArgs: string[] = []): Promise<
   }
   const pages = await countPages(out).catch(() => 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(`built ${check.result.recordCount} records into ${pages} pages in ${seconds} s: no problems\n`);
+  process.stdout.write(`built ${check.recordCount} records into ${pages} pages in ${seconds} s: no problems\n`);
   return 0;
 }

@@ -5,7 +5,15 @@
  * error annotations on stdout and the summary on stderr. The exit status is the same in all three.
  */
 import { loadContent, type LoadResult } from '../model/load.ts';
+import type { Problem } from '../model/problem.ts';
 import { checkReport, githubAnnotation, paint, problemCount, textLine, useColour, type CheckFormat } from './output.ts';
+
+/** What a check found, without the content it loaded (what `shiplog build`'s check thread sends back). */
+export interface CheckSummary {
+  problems: Problem[];
+  recordCount: number;
+  ms: number;
+}
 
 export async function runCheck(
   root: string,
@@ -16,20 +24,32 @@ export async function runCheck(
   const started = performance.now();
   const result = await loadContent(root);
   const ms = Math.round(performance.now() - started);
-  const ok = result.problems.length === 0;
+  const ok = reportCheck({ problems: result.problems, recordCount: result.recordCount, ms }, root, out, err, format);
+  return { ok, result, ms };
+}
+
+/** Prints the problems and the summary line; returns whether there was no problem. */
+export function reportCheck(
+  { problems, recordCount, ms }: CheckSummary,
+  root: string,
+  out: NodeJS.WriteStream = process.stdout,
+  err: NodeJS.WriteStream = process.stderr,
+  format: CheckFormat = 'text',
+): boolean {
+  const ok = problems.length === 0;
   if (format === 'json') {
-    out.write(`${JSON.stringify(checkReport(result.problems, result.recordCount), null, 2)}\n`);
-    return { ok, result, ms };
+    out.write(`${JSON.stringify(checkReport(problems, recordCount), null, 2)}\n`);
+    return ok;
   }
   const colour = useColour(err);
-  for (const problem of result.problems) {
+  for (const problem of problems) {
     if (format === 'github') out.write(`${githubAnnotation(problem, root)}\n`);
     else err.write(`${textLine(problem, root, colour)}\n`);
   }
   if (ok) {
-    out.write(`checked ${result.recordCount} records in ${ms} ms: no problems\n`);
+    out.write(`checked ${recordCount} records in ${ms} ms: no problems\n`);
   } else {
-    err.write(`${paint('red', problemCount(result.problems), colour)} (checked ${result.recordCount} records in ${ms} ms)\n`);
+    err.write(`${paint('red', problemCount(problems), colour)} (checked ${recordCount} records in ${ms} ms)\n`);
   }
-  return { ok, result, ms };
+  return ok;
 }
