@@ -40,6 +40,20 @@ function outDirOf(extraArgs: readonly string[], env: NodeJS.ProcessEnv = process
   return path.resolve(given ?? env['SHIPLOG_OUT'] ?? 'dist');
 }
 
+/**
+ * mimalloc, the allocator of Rolldown (Vite's bundler) and of Astro's compiler, keeps the
+ * pages it frees mapped until that thread allocates again: after bundling, the `astro build`
+ * process kept the bundler's memory for the whole page generation. Purged at once and
+ * decommitted, the process's peak RSS at 1,000 releases fell from 1.59 to 1.14 GiB, in the
+ * same time. (mimalloc reads these at start; each alone gave 1.82 and 1.26 GiB.)
+ */
+export const ALLOCATOR_ENV = { MIMALLOC_PURGE_DELAY: '0', MIMALLOC_PURGE_DECOMMITS: '1' } as const;
+
+/** The environment of the `astro build` process; a setting of the user's own wins over ours. */
+export function astroEnv(root: string, snapshot: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ASTRO_TELEMETRY_DISABLED: '1', ...ALLOCATOR_ENV, ...env, SHIPLOG_CONTENT: root, [SNAPSHOT_ENV]: snapshot, [PAGEFIND_ENV]: 'after' };
+}
+
 export async function runBuild(root: string, extraArgs: string[] = []): Promise<number> {
   const started = performance.now();
   let searchPartSize: number;
@@ -65,7 +79,7 @@ export async function runBuild(root: string, extraArgs: string[] = []): Promise<
     code = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, [...nodeFlags, astroBin, 'build', ...extraArgs], {
         stdio: 'inherit',
-        env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SHIPLOG_CONTENT: root, [SNAPSHOT_ENV]: snapshot, [PAGEFIND_ENV]: 'after' },
+        env: astroEnv(root, snapshot),
       });
       child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
       child.on('error', () => resolve(1));
