@@ -8,9 +8,10 @@
  * The content is loaded and validated once: the check's result goes to the `astro build`
  * process as a snapshot (src/model/snapshot.ts), which its pages and integrations read instead
  * of the folder. The check runs in a thread of its own (src/cli/build-check.ts), so this
- * process does not hold the loaded content while Astro and Pagefind run. Pagefind runs here after that process has exited, so its memory and Astro's
- * are never held at the same time. Node's profiling flags given to this process
- * (`tsx --cpu-prof …`) are passed on to the `astro build` process.
+ * process does not hold the loaded content while Astro and Pagefind run. Pagefind runs here
+ * after that process has exited, so its memory and Astro's are never held at the same time.
+ * Node's profiling flags given to this process (`tsx --cpu-prof …`) are passed on to the
+ * `astro build` process.
  *
  * Stale output: Astro empties its outDir before writing (static builds, unless
  * vite.build.emptyOutDir is false), and its content cache drops entries whose files are

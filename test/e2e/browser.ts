@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core, with the flags this workplace needs (no sandbox as root, no network chatter). */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -21,4 +21,17 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   page.on('pageerror', (error) => errors.push(error.message));
   const response = await page.goto(url, { waitUntil: 'networkidle' });
   return { page, errors, status: response?.status() };
+}
+
+/**
+ * Brings each element of `elements` into view for two frames, so a lazy loader's
+ * IntersectionObserver sees it (diagrams draw when they come into view). Not
+ * scrollIntoViewIfNeeded, which waits for each element to stand still: on a page of many
+ * charts, the ones drawn above keep moving it, and a CI run timed out there after 30 s.
+ */
+export async function scrollEachIntoView(page: Page, elements: Locator): Promise<void> {
+  for (let i = 0; i < (await elements.count()); i += 1) {
+    await elements.nth(i).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  }
 }

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch } from './browser.ts';
+import { launch, scrollEachIntoView } from './browser.ts';
 import { serve, type Served } from './serve.ts';
 
 const dist = inject('site:sample');
@@ -68,7 +68,7 @@ describe('diagrams on the sample site', () => {
       // Diagrams draw when they scroll into view: bring each one into view.
       const figures = page.locator('figure[data-diagram], .prose pre:has(code.language-mermaid), .prose pre[data-language="mermaid"]');
       const count = await page.locator('figure[data-diagram]').count();
-      for (let i = 0; i < (await figures.count()); i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
+      await scrollEachIntoView(page, figures);
       await page
         .waitForFunction((n) => document.querySelectorAll('figure[data-diagram] .diagram-canvas svg').length >= n, count, { timeout: 20_000 })
         .catch(() => undefined);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { scrollEachIntoView } from './browser.ts';
 import { servedSites } from './portal-helpers.ts';
 
 const sites = servedSites();
@@ -62,7 +63,7 @@ describe('the metrics page (sample)', () => {
     const { page, errors } = await sites.visit(`${sites.sample.url}/metrics/`);
     const figures = page.locator('section[data-scope="@all"] figure[data-diagram]');
     expect(await figures.count()).toBe(3);
-    for (let i = 0; i < (await figures.count()); i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
+    await scrollEachIntoView(page, figures);
     await page.waitForFunction(() => document.querySelectorAll('section[data-scope="@all"] figure[data-diagram-state="rendered"] svg').length >= 3, undefined, { timeout: 20_000 });
     expect(await page.locator('figure[data-diagram-state="failed"]').count()).toBe(0);
     expect(await page.locator('main').innerText()).not.toMatch(/Syntax error|Parse error/i);

@@ -6,6 +6,7 @@
  * error. No page logs a console error.
  */
 import { describe, expect, it } from 'vitest';
+import { scrollEachIntoView } from './browser.ts';
 import { servedSites } from './portal-helpers.ts';
 
 const sites = servedSites();
@@ -140,7 +141,7 @@ describe('/test-reports/ (sample)', () => {
     const count = await figures.count();
     // Six services, three metrics each.
     expect(count).toBe(18);
-    for (let i = 0; i < count; i += 1) await figures.nth(i).scrollIntoViewIfNeeded();
+    await scrollEachIntoView(page, figures);
     await page.waitForFunction((n) => document.querySelectorAll('.service-trend figure[data-diagram-state="rendered"] svg').length >= n, count, { timeout: 60_000 });
     expect(await page.locator('.service-trend figure[data-diagram-state="failed"]').count()).toBe(0);
     expect(await page.locator('main').innerText()).not.toMatch(/Syntax error|Parse error/i);
