@@ -14,7 +14,7 @@ import type { Content, TestReportRecord } from '../model/content.ts';
 import { timezoneOf } from '../model/content.ts';
 import type { JUnitTotals } from '../model/junit/types.ts';
 import { perContent } from '../model/memo.ts';
-import { pagePath, recordPath } from '../model/queries/paths.ts';
+import { REPORT_LIST_LATER, pagePath, recordPath } from '../model/queries/paths.ts';
 import { releasePath, releaseTitle } from '../model/queries/releases.ts';
 import { bugSummary, reportCounts, reportDate, reportsNewestFirst, serviceOf, type TestStage, type Verdict } from '../model/queries/test-reports.ts';
 import { VERDICTS } from '../schema/index.ts';
@@ -28,7 +28,7 @@ export const REPORT_INDEX_PATH = '/test-reports/index.json';
 
 /** `/test-reports/` for the first page, `/test-reports/page/<n>/` for the others. */
 export function reportListPath(page: number): string {
-  return pagePath('/test-reports/', page, '/test-reports/page/');
+  return pagePath('/test-reports/', page, REPORT_LIST_LATER);
 }
 
 /** Every report, newest first (the list's order), computed once per Content. */

@@ -15,6 +15,12 @@ export function pagePath(first: string, page: number, later = first): string {
   return page <= 1 ? first : `${later}${page}/`;
 }
 
+/**
+ * Where pages 2, 3, … of the test report list live (`/test-reports/page/<n>/`): not
+ * `/test-reports/<n>/`, which a report filed as `test-reports/<n>.md` would have.
+ */
+export const REPORT_LIST_LATER = '/test-reports/page/';
+
 /** `test-reports/pg/2.3.0-system.md` -> `pg/2.3.0-system`. */
 export function entryIdOf(file: string): string {
   return file.slice(file.indexOf('/') + 1).replace(/\.mdx?$/, '');

@@ -181,4 +181,15 @@ describe('reserved pages', () => {
       'retrospectives/actions.md:2:1  this file\'s page /retrospectives/actions/ is the action items board (rename the file or move it into a folder (e.g. retrospectives/2026/actions.md))',
     ]);
   });
+
+  // Page n of the test report list is /test-reports/page/<n>/ (src/portal/test-report-list.ts).
+  it('refuses a test report whose page would be a page of the test report list, whatever the number', async () => {
+    const report = (round: number) =>
+      record(`release: shop@1.0.0\ntitle: System test (round ${round})\nstage: system\nround: ${round}\nenvironment: test\nstart: 2026-03-02\nend: 2026-03-06\nverdict: pass`);
+    const root = await fixtureCopy('valid', { 'test-reports/page/2.md': report(2), 'test-reports/page/130.md': report(3), 'test-reports/page/notes.md': report(4) });
+    expect(await problemsOf(root)).toEqual([
+      'test-reports/page/130.md:2:1  this file\'s page /test-reports/page/130/ is page 130 of the test report list (rename its folder (e.g. test-reports/pages/2.md))',
+      'test-reports/page/2.md:2:1  this file\'s page /test-reports/page/2/ is page 2 of the test report list (rename its folder (e.g. test-reports/pages/2.md))',
+    ]);
+  });
 });
