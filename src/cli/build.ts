@@ -26,7 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PAGEFIND_ENV, indexSite } from '../integrations/pagefind.ts';
 import { searchPartPages } from '../model/search/parts.ts';
-import { countPages } from '../model/verify/verify.ts';
+import { listDist, pageCount } from '../model/verify/verify.ts';
 import { SNAPSHOT_ENV } from '../portal/content.ts';
 import { checkForBuild } from './build-check.ts';
 import { reportCheck, type CheckSummary } from './check.ts';
@@ -93,14 +93,17 @@ export async function runBuild(root: string, extraArgs: string[] = []): Promise<
     return code;
   }
   const out = outDirOf(extraArgs);
+  let pages: number;
   try {
-    const indexed = await indexSite(out, searchPartSize);
+    // One listing for both: Pagefind adds no page.
+    const files = await listDist(out);
+    pages = pageCount(files);
+    const indexed = await indexSite(out, searchPartSize, files);
     process.stdout.write(`[shiplog:pagefind] search index: ${indexed} pages\n`);
   } catch (error) {
     process.stderr.write(`build failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const pages = await countPages(out).catch(() => 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(`built ${check.recordCount} records into ${pages} pages in ${seconds} s: no problems\n`);
   return 0;

@@ -15,17 +15,23 @@ export interface CheckSummary {
   ms: number;
 }
 
+/** Loads and validates the folder, timed: the content and what reportCheck prints of it. */
+export async function loadChecked(root: string): Promise<{ result: LoadResult; summary: CheckSummary }> {
+  const started = performance.now();
+  const result = await loadContent(root);
+  const ms = Math.round(performance.now() - started);
+  return { result, summary: { problems: result.problems, recordCount: result.recordCount, ms } };
+}
+
 export async function runCheck(
   root: string,
   out: NodeJS.WriteStream = process.stdout,
   err: NodeJS.WriteStream = process.stderr,
   format: CheckFormat = 'text',
 ): Promise<{ ok: boolean; result: LoadResult; ms: number }> {
-  const started = performance.now();
-  const result = await loadContent(root);
-  const ms = Math.round(performance.now() - started);
-  const ok = reportCheck({ problems: result.problems, recordCount: result.recordCount, ms }, root, out, err, format);
-  return { ok, result, ms };
+  const { result, summary } = await loadChecked(root);
+  const ok = reportCheck(summary, root, out, err, format);
+  return { ok, result, ms: summary.ms };
 }
 
 /** Prints the problems and the summary line; returns whether there was no problem. */

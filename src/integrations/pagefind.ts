@@ -31,10 +31,11 @@ const ADD_BATCH = 16;
 
 /**
  * Writes `<site>/pagefind/` (with `parts.json` and, on a large site, `pagefind/part-2/`, …);
- * returns how many pages it indexed. Throws when Pagefind fails.
+ * returns how many pages it indexed. Throws when Pagefind fails. `siteFiles` is the site's
+ * listing (listDist) when the caller has it already: 92,000 files at 10,000 releases.
  */
-export async function indexSite(site: string, perPart: number = searchPartPages()): Promise<number> {
-  const parts = searchParts((await listDist(site)).filter(isSearchPage), perPart);
+export async function indexSite(site: string, perPart: number = searchPartPages(), siteFiles?: readonly string[]): Promise<number> {
+  const parts = searchParts((siteFiles ?? (await listDist(site))).filter(isSearchPage), perPart);
   let indexed = 0;
   for (const [i, pages] of parts.entries()) {
     const output = path.join(site, partBundlePath(i));

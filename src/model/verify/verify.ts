@@ -72,9 +72,14 @@ export async function listDist(dir: string): Promise<string[]> {
   return files.sort();
 }
 
-/** HTML pages under `dir` (what the build summary counts). */
+/** HTML pages among the files of a listing (what the build summary counts). */
+export function pageCount(files: readonly string[]): number {
+  return files.filter((file) => file.endsWith('.html')).length;
+}
+
+/** HTML pages under `dir`. */
 export async function countPages(dir: string): Promise<number> {
-  return (await listDist(dir)).filter((file) => file.endsWith('.html')).length;
+  return pageCount(await listDist(dir));
 }
 
 /** `releases/a/index.html` -> `/releases/a/`; `404.html` -> `/404.html`. */
