@@ -52,8 +52,15 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d;
 }
 
+/** The document's root element: its name as written (prefix included) and where its start tag begins. */
+export interface RootElement {
+  name: string;
+  at: number;
+}
+
 class Scanner {
   private readonly stack: { name: string; at: number }[] = [];
+  root: RootElement | undefined;
   private rootSeen = false;
   private rootDone = false;
   private readonly nextAmp: (from: number) => number;
@@ -197,6 +204,7 @@ class Scanner {
     if (name === undefined) malformed('"<" not followed by a tag name (a literal "<" must be written &lt;)', lt);
     if (this.rootDone) malformed(`a second root element <${name}> after the first one ended`, lt);
     if (this.stack.length >= MAX_DEPTH) malformed(`elements nested more than ${MAX_DEPTH} levels deep`, lt);
+    if (!this.rootSeen) this.root = { name, at: lt };
     this.rootSeen = true;
     const seen = new Set<string>();
     let i = NAME_AT.lastIndex;
@@ -237,13 +245,15 @@ class Scanner {
   }
 }
 
-/** Returns why `text` is not a well-formed, DTD-free XML document, or undefined when it is. */
-export function checkWellFormed(text: string): JUnitProblem | undefined {
+/** Why `text` is not a well-formed, DTD-free XML document; else its root element. */
+export function scanWellFormed(text: string): { problem: JUnitProblem } | { root: RootElement } {
+  const scanner = new Scanner(text);
   try {
-    new Scanner(text).run();
-    return undefined;
+    scanner.run();
   } catch (error) {
     if (!(error instanceof Rejection)) throw error;
-    return { message: error.reason, ...positionAt(text, error.at) };
+    return { problem: { message: error.reason, ...positionAt(text, error.at) } };
   }
+  // run() rejects a document without a root element, so one was seen.
+  return { root: scanner.root! };
 }
