@@ -11,23 +11,18 @@
  * directly (`astro build`), the integration indexes in `astro:build:done`.
  */
 import type { AstroIntegration } from 'astro';
-import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIndex, close } from 'pagefind';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { isSearchPage } from '../model/search/pages.ts';
 import { SEARCH_BUNDLE, SEARCH_PARTS_FILE, isUnusedInMergedPart, partBundlePath, partsManifest, searchPartPages, searchParts } from '../model/search/parts.ts';
 import { listDist } from '../model/verify/verify.ts';
+import type { PartJob, PartResult } from './pagefind-part.ts';
 
 /** Set by `shiplog build` for its `astro build` process: Pagefind runs after it. */
 export const PAGEFIND_ENV = 'SHIPLOG_PAGEFIND';
-
-/**
- * Pages handed to Pagefind at once, always in path order: Pagefind numbers pages in the order
- * they arrive, so pages read concurrently and sent as each read finished gave a different
- * index on every build.
- */
-const ADD_BATCH = 16;
 
 /**
  * Writes `<site>/pagefind/` (with `parts.json` and, on a large site, `pagefind/part-2/`, …);
@@ -37,44 +32,49 @@ const ADD_BATCH = 16;
 export async function indexSite(site: string, perPart: number = searchPartPages(), siteFiles?: readonly string[]): Promise<number> {
   const parts = searchParts((siteFiles ?? (await listDist(site))).filter(isSearchPage), perPart);
   let indexed = 0;
-  for (const [i, pages] of parts.entries()) {
-    const output = path.join(site, partBundlePath(i));
-    indexed += await indexPart(site, pages, output);
-    if (i > 0) await dropUnusedFiles(output);
-  }
+  let next = 0;
+  // Each part goes to its own folder, so the order parts finish in changes no byte of the index.
+  const indexParts = async (): Promise<void> => {
+    for (let i = next++; i < parts.length; i = next++) {
+      const output = path.join(site, partBundlePath(i));
+      let count: number;
+      try {
+        count = await indexPart(site, parts[i]!, output);
+      } catch (error) {
+        next = parts.length; // the build fails: start no other part
+        throw error;
+      }
+      indexed += count;
+      if (i > 0) await dropUnusedFiles(output);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, parts.length) }, indexParts));
   await writeFile(path.join(site, SEARCH_BUNDLE, SEARCH_PARTS_FILE), `${JSON.stringify(partsManifest(parts.length))}\n`);
   return indexed;
 }
 
-/** One part in a Pagefind process of its own, closed before the next part starts. */
-async function indexPart(site: string, pages: readonly string[], outputPath: string): Promise<number> {
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    let indexed = 0;
-    for (let start = 0; start < pages.length; start += ADD_BATCH) {
-      const batch = pages.slice(start, start + ADD_BATCH);
-      const contents = await Promise.all(batch.map((file) => readFile(path.join(site, file), 'utf8')));
-      const added = await Promise.all(
-        batch.map((file, i) => {
-          const content = contents[i]!;
-          // A page without the attribute (a list page under a search path) stays out, as it does
-          // when Pagefind reads the folder itself and some page has the attribute. Sent alone in
-          // a part, it would be indexed whole, navigation and all.
-          if (!content.includes('data-pagefind-body')) return undefined;
-          indexed += 1;
-          return index.addHTMLFile({ sourcePath: file, content }).then((response) => ({ file, errors: response.errors }));
-        }),
-      );
-      const failed = added.find((response) => response && response.errors.length > 0);
-      if (failed) throw new Error(`Pagefind could not index ${failed.file}: ${failed.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return indexed;
-  } finally {
-    await close();
-  }
+/**
+ * Parts indexed at once, each by a Pagefind process of its own that uses about one core and
+ * holds up to ~0.8 GiB (a part of 2,000 release pages in Chinese). Two halve the indexing time
+ * on a 2-core runner; more would add memory faster than a CI runner adds cores.
+ */
+const PARALLEL_PARTS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** One part in a worker thread (src/integrations/pagefind-part.ts), hence in a Pagefind process of its own. */
+function indexPart(site: string, pages: readonly string[], outputPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const job: PartJob = { site, pages, outputPath };
+    const worker = new Worker(new URL('./pagefind-part.ts', import.meta.url), { workerData: job });
+    let result: PartResult | undefined;
+    worker.once('message', (message: PartResult) => {
+      result = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result && 'indexed' in result) resolve(result.indexed);
+      else reject(new Error(result?.error ?? `the search index thread ended with exit code ${code} before it reported`));
+    });
+  });
 }
 
 async function dropUnusedFiles(bundle: string): Promise<void> {
