@@ -7,7 +7,7 @@ import type { PageContext } from '../../portal/page-context.ts';
 import type { Tone } from '../../portal/tones.ts';
 import type { ReleaseRecord } from '../../model/content.ts';
 import type { Band, ChangeOutcome, Deployment, FailureCause, PeriodMetrics, Period } from '../../model/metrics/index.ts';
-import { formatDay, formatMinutes, formatMonth, type MessageKey } from '../../i18n/index.ts';
+import { formatDay, formatMinutes, formatMonth, formatNumber, type MessageKey } from '../../i18n/index.ts';
 import { recordPath } from '../../model/queries/paths.ts';
 import { releasePath } from '../../model/queries/releases.ts';
 
@@ -63,12 +63,12 @@ export function duration(minutes: number, ctx: PageContext): string {
 }
 
 export function percent(rate: number, ctx: PageContext): string {
-  return new Intl.NumberFormat(ctx.locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+  return formatNumber(rate, ctx.locale, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 /** One decimal; two below 1, so a rare cadence (0.02 per week) does not read as 0. */
 function decimal(n: number, ctx: PageContext): string {
-  return new Intl.NumberFormat(ctx.locale, { maximumFractionDigits: n > 0 && n < 1 ? 2 : 1 }).format(n);
+  return formatNumber(n, ctx.locale, { maximumFractionDigits: n > 0 && n < 1 ? 2 : 1 });
 }
 
 export function periodLabel(period: Period, ctx: PageContext): string {

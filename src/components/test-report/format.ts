@@ -1,15 +1,15 @@
 /** Numbers as the test report components show them, in the site's locale. */
-import type { Locale, Translate } from '../../i18n/index.ts';
+import { formatNumber, type Locale, type Translate } from '../../i18n/index.ts';
 
 /** `97.5%` — one decimal at most, none when whole. */
 export function percent(value: number | undefined, locale: Locale): string | undefined {
   if (value === undefined) return undefined;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  return formatNumber(value, locale, { style: 'percent', maximumFractionDigits: 1 });
 }
 
 /** `12,345`. */
 export function count(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return formatNumber(value, locale);
 }
 
 /** Seconds as `0.25 s`, `32.9 s`, `2 min 5 s`, `1 h 2 min` (labels from src/i18n/areas/test-reports.ts). */
@@ -17,7 +17,7 @@ export function seconds(value: number | undefined, t: Translate, locale: Locale)
   if (value === undefined) return undefined;
   if (value < 60) {
     const digits = value < 1 ? 3 : value < 10 ? 2 : 1;
-    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+    const n = formatNumber(value, locale, { maximumFractionDigits: digits });
     return t('junit.seconds', { n });
   }
   const whole = Math.round(value);

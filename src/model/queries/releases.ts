@@ -5,12 +5,32 @@ import { groupBy, perContent } from '../memo.ts';
 import { toZonedDateTime, toMillis } from '../time.ts';
 import { RELEASE_STATUSES, type ReleaseStatus } from '../../schema/index.ts';
 
+/**
+ * Natural text order (`r10` after `r9`). One collator for every call: localeCompare with a
+ * locale and options builds one per call, 5 µs each, in sorts the portal runs on every list.
+ */
+const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
+
+/** Versions parsed once (null: not semver); a build compares the same few thousand over and over. */
+const parsedVersions = new Map<string, semver.SemVer | null>();
+const MAX_PARSED_VERSIONS = 100_000;
+
+function parsedVersion(version: string): semver.SemVer | null {
+  let parsed = parsedVersions.get(version);
+  if (parsed === undefined) {
+    parsed = semver.parse(version);
+    if (parsedVersions.size >= MAX_PARSED_VERSIONS) parsedVersions.clear();
+    parsedVersions.set(version, parsed);
+  }
+  return parsed;
+}
+
 /** Semver order where both are semver (2.10.0 after 2.9.0); otherwise natural text order. */
 export function compareVersions(a: string, b: string): number {
-  const va = semver.valid(a);
-  const vb = semver.valid(b);
-  if (va && vb) return semver.compare(va, vb);
-  return a.localeCompare(b, 'en', { numeric: true });
+  const va = parsedVersion(a);
+  const vb = parsedVersion(b);
+  if (va && vb) return va.compare(vb);
+  return NATURAL_ORDER.compare(a, b);
 }
 
 export function releaseTitle(release: ReleaseRecord, content: Content): string {
