@@ -109,7 +109,7 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
   // page's facts for a second pass kept every page (their strings are slices of the page's
   // text in V8), gigabytes at 10,000 releases, and that build did not finish.
   const site = siteUrlOf(options.siteUrl);
-  const ctx: LinkContext = { base, site, later, fileSet };
+  const ctx: LinkContext = { base, site, later, fileSet, rooted: new Map() };
   const linkProblems: (BuildProblem & { page: number; link: number })[] = [];
   const waiting = new Map<string, WaitingLink[]>();
   let checked = 0;
@@ -129,8 +129,9 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
       problems.push({ where: pageUrl(file), message: 'carries data-pagefind-body, but the search index does not read this path: add its pattern to SEARCH_PAGE_PATTERNS in src/model/search/pages.ts' });
     }
     const from = pageUrl(file);
+    const pageBase = new URL(`${ctx.base.slice(0, -1)}${from}`, LOCAL);
     for (const [linkIndex, link] of page.links.entries()) {
-      const resolved = resolveLink(link, from, page, ctx);
+      const resolved = resolveLink(link, pageBase, page, ctx);
       if (resolved === 'external') continue;
       checked += 1;
       let problem: string | undefined;
@@ -186,20 +187,39 @@ interface LinkContext {
   site: URL | undefined;
   later: readonly string[];
   fileSet: ReadonlySet<string>;
+  /**
+   * Root-relative links (`/releases/…`) resolved once: they mean the same on every page, and
+   * the navigation and lists repeat them on thousands of pages (2.2 million links at 10,000 releases).
+   */
+  rooted: Map<string, ResolvedLink>;
 }
+
+type ResolvedLink = { target: string; fragment: string | undefined } | string | 'external';
 
 /**
  * What an internal link points to: the file the build wrote, with the `#fragment` still to be
  * found on it (undefined when there is none to check); why it is broken; or 'external' when it
  * is not ours to check.
  */
-function resolveLink(link: PageLink, from: string, page: PageFacts, ctx: LinkContext): { target: string; fragment: string | undefined } | string | 'external' {
+function resolveLink(link: PageLink, pageBase: URL, page: PageFacts, ctx: LinkContext): ResolvedLink {
+  // A URL that starts with `/` is resolved against the origin alone (a path from the root, or
+  // `//host/…`), so it means the same on every page; unless a <base> puts the page elsewhere.
+  const rooted = page.base === undefined && link.url.startsWith('/');
+  if (!rooted) return resolveUrl(link.url, page.base ? new URL(page.base, pageBase) : pageBase, ctx);
+  let resolved = ctx.rooted.get(link.url);
+  if (resolved === undefined) {
+    resolved = resolveUrl(link.url, pageBase, ctx);
+    ctx.rooted.set(detach(link.url), resolved);
+  }
+  return resolved;
+}
+
+function resolveUrl(written: string, against: URL, ctx: LinkContext): ResolvedLink {
   let url: URL;
   try {
-    const pageBase = new URL(`${ctx.base.slice(0, -1)}${from}`, LOCAL);
-    url = new URL(link.url, page.base ? new URL(page.base, pageBase) : pageBase);
+    url = new URL(written, against);
   } catch {
-    return /^[a-z][a-z0-9+.-]*:/i.test(link.url) ? 'external' : 'is not a valid URL';
+    return /^[a-z][a-z0-9+.-]*:/i.test(written) ? 'external' : 'is not a valid URL';
   }
   let pathname: string;
   if (url.origin === LOCAL) {

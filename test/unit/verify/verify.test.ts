@@ -113,6 +113,22 @@ describe('the link check', () => {
     ]);
   });
 
+  it('reports a link from the root broken on every page that has it, and resolves it the same on each', async () => {
+    // Root-relative links are resolved once per check; each page still gets its own problem.
+    expect(
+      await problemsOf({
+        'index.html': page('<a href="/gone/">gone</a>\n<a href="/releases/#list">ok</a>\n<a href="//elsewhere.example/x">other site</a>'),
+        'releases/index.html': page('<h1 id="list">Releases</h1>\n<a href="/gone/">gone</a>\n<a href="/releases/#list">self</a>'),
+        'releases/a/index.html': page('<a href="/gone/">gone</a>\n<a href="/releases/#nope">bad anchor</a>', '<base href="/releases/">'),
+      }),
+    ).toEqual([
+      '/:2  <a href="/gone/"> points to /gone/, which the build did not write',
+      '/releases/a/:2  <a href="/gone/"> points to /gone/, which the build did not write',
+      '/releases/a/:3  <a href="/releases/#nope"> points to #nope, which /releases/ has no element with',
+      '/releases/:3  <a href="/gone/"> points to /gone/, which the build did not write',
+    ]);
+  });
+
   it('checks srcset candidates, a refresh target, a <base href>, and the site\'s own absolute URLs', async () => {
     expect(
       await problemsOf(
