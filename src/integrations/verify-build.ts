@@ -73,7 +73,7 @@ export function verifyBuild(): AstroIntegration {
                 : 'a record without its page, or a link to a page, file or #anchor the build did not write'),
           );
         }
-        logger.info(`verified ${result.pages} pages (${expected.length} record pages) and ${result.links} internal links: every record has its page, every link resolves${csp ? `, every page has its content security policy` : ''}`);
+        logger.info(`verified ${result.pages} pages (${expected.length} record pages${result.threads > 1 ? `, read by ${result.threads} threads` : ''}) and ${result.links} internal links: every record has its page, every link resolves${csp ? `, every page has its content security policy` : ''}`);
       },
     },
   };

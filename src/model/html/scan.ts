@@ -79,22 +79,24 @@ export function bothVisitors(a: HtmlVisitor, b: HtmlVisitor): HtmlVisitor {
   };
 }
 
-const enum Char {
-  Tab = 0x09,
-  LineFeed = 0x0a,
-  FormFeed = 0x0c,
-  Space = 0x20,
-  Bang = 0x21,
-  DoubleQuote = 0x22,
-  Ampersand = 0x26,
-  SingleQuote = 0x27,
-  Dash = 0x2d,
-  Slash = 0x2f,
-  LessThan = 0x3c,
-  Equals = 0x3d,
-  GreaterThan = 0x3e,
-  Question = 0x3f,
-}
+// A frozen object, not a const enum: the verifier's threads load this file with Node's own
+// type stripping, which has no enums.
+const Char = Object.freeze({
+  Tab: 0x09,
+  LineFeed: 0x0a,
+  FormFeed: 0x0c,
+  Space: 0x20,
+  Bang: 0x21,
+  DoubleQuote: 0x22,
+  Ampersand: 0x26,
+  SingleQuote: 0x27,
+  Dash: 0x2d,
+  Slash: 0x2f,
+  LessThan: 0x3c,
+  Equals: 0x3d,
+  GreaterThan: 0x3e,
+  Question: 0x3f,
+});
 
 const isWhitespace = (c: number) => c === Char.Space || c === Char.LineFeed || c === Char.Tab || c === Char.FormFeed;
 const isAlpha = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
@@ -115,8 +117,11 @@ export function scanHtml(text: string, visitor: HtmlVisitor): void {
 export class LineCounter {
   private line = 1;
   private counted = 0;
+  private readonly text: string;
 
-  constructor(private readonly text: string) {}
+  constructor(text: string) {
+    this.text = text;
+  }
 
   lineOf(at: number): number {
     let nl = this.text.indexOf('\n', this.counted);
@@ -132,11 +137,13 @@ export class LineCounter {
 class Scanner {
   /** Namespaces from the document down to the current one (parse5-sax-parser's feedback simulation). */
   private readonly namespaces: HTML.NS[] = [HTML.NS.HTML];
+  private readonly text: string;
+  private readonly visitor: HtmlVisitor;
 
-  constructor(
-    private readonly text: string,
-    private readonly visitor: HtmlVisitor,
-  ) {}
+  constructor(text: string, visitor: HtmlVisitor) {
+    this.text = text;
+    this.visitor = visitor;
+  }
 
   run(): void {
     const { text, visitor } = this;

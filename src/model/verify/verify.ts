@@ -10,7 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { ExpectedPage } from './expected-pages.ts';
 import { readPage, readPageAndPolicy, type PageFacts, type PageLink } from './html.ts';
 import { policyFactsProblems } from '../csp/page.ts';
@@ -41,6 +43,8 @@ export interface VerifyOptions {
    * `data-pagefind-body` elsewhere would be left out of search without a word.
    */
   searchPages?: (file: string) => boolean;
+  /** Threads that read the pages (1: this one only); by default two from 2,000 pages on a multi-core machine. */
+  threads?: number;
 }
 
 export interface VerifyResult {
@@ -49,6 +53,8 @@ export interface VerifyResult {
   pages: number;
   /** Internal links checked. */
   links: number;
+  /** Threads that read pages: 1, or more when a large site was shared out (a failed thread's pages are read by this one). */
+  threads: number;
 }
 
 /** The origin relative links of a page resolve against: never a real host. */
@@ -108,24 +114,147 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
   // just the pages such links point into. Nothing of a page outlives its turn: keeping every
   // page's facts for a second pass kept every page (their strings are slices of the page's
   // text in V8), gigabytes at 10,000 releases, and that build did not finish.
-  const site = siteUrlOf(options.siteUrl);
-  const ctx: LinkContext = { base, site, later, fileSet, rooted: new Map() };
-  const linkProblems: (BuildProblem & { page: number; link: number })[] = [];
+  const pages: PageJob[] = htmlFiles.map((file, index) => ({
+    file,
+    index,
+    csp: options.cspPages?.has(file) ?? false,
+    searchAllowed: !options.searchPages || options.searchPages(file),
+  }));
+  const shared: SharedInput = { dist: options.dist, files, base, siteUrl: options.siteUrl, later, recordOfPage: [...recordOfPage] };
+  const { results: passes, threads } = await checkPagesInThreads(pages, shared, options.threads ?? threadsFor(pages.length));
+  const linkProblems: LinkProblem[] = [];
   const waiting = new Map<string, WaitingLink[]>();
   let checked = 0;
-  for (const [pageIndex, file] of htmlFiles.entries()) {
+  for (const pass of passes) {
+    problems.push(...pass.problems);
+    linkProblems.push(...pass.linkProblems);
+    for (const [target, links] of pass.waiting) {
+      const list = waiting.get(target);
+      if (list) list.push(...links);
+      else waiting.set(target, links);
+    }
+    checked += pass.checked;
+  }
+  for (const [target, links] of waiting) {
+    const { ids } = readPage(readFileSync(path.join(options.dist, target), 'utf8'));
+    for (const link of links) {
+      const problem = fragmentProblem(target, link.fragment, ids);
+      if (problem) linkProblems.push({ page: link.page, link: link.link, ...linkProblem(link.file, link.from, link, problem, recordOfPage) });
+    }
+  }
+  // In page order, each page's links in their order, as a reader goes through the site.
+  linkProblems.sort((x, y) => x.page - y.page || x.link - y.link);
+  for (const { where, message } of linkProblems) problems.push({ where, message });
+  return { problems, pages: htmlFiles.length, links: checked, threads };
+}
+
+/** A page to check: its place in the site's page order, and what is asked of it. */
+export interface PageJob {
+  file: string;
+  index: number;
+  /** Must carry the site's Content-Security-Policy. */
+  csp: boolean;
+  /** May carry `data-pagefind-body` (the search index reads its path). */
+  searchAllowed: boolean;
+}
+
+/** What every page's check needs, as plain data a worker thread can be sent. */
+export interface SharedInput {
+  dist: string;
+  files: readonly string[];
+  base: string;
+  siteUrl: string | undefined;
+  later: readonly string[];
+  recordOfPage: readonly (readonly [string, string])[];
+}
+
+type LinkProblem = BuildProblem & { page: number; link: number };
+
+/** One run of pages checked: page problems in page order, link problems, links waiting for another page's ids. */
+export interface PagesResult {
+  problems: BuildProblem[];
+  linkProblems: LinkProblem[];
+  waiting: [string, WaitingLink[]][];
+  checked: number;
+}
+
+/**
+ * Pages at which a second thread pays: it starts in ~0.2 s (a Node thread loading the scanner),
+ * the 9,216 pages of 1,000 releases took 5.5 s in one.
+ */
+const THREADED_FROM = 2000;
+
+function threadsFor(pages: number): number {
+  return pages >= THREADED_FROM ? Math.min(2, availableParallelism()) : 1;
+}
+
+/**
+ * The pages in `threads` runs of consecutive pages: the first on this thread, the others in
+ * worker threads (verify-thread.ts) at the same time. Reading and scanning each page is
+ * independent of the others, and was most of the build's last step (80 s at 10,000 releases).
+ * A run whose thread fails is checked here instead, so no page goes unchecked.
+ */
+async function checkPagesInThreads(pages: readonly PageJob[], shared: SharedInput, threads: number): Promise<{ results: PagesResult[]; threads: number }> {
+  const size = Math.ceil(pages.length / Math.max(1, threads));
+  const runs: PageJob[][] = [];
+  for (let start = 0; start < pages.length; start += size) runs.push(pages.slice(start, start + size));
+  if (runs.length <= 1) return { results: [checkPages(pages, pageContext(shared))], threads: 1 };
+  const others = runs.slice(1).map((run) => checkInThread(run, shared).catch(() => undefined));
+  const context = pageContext(shared);
+  const first = checkPages(runs[0]!, context);
+  const rest = await Promise.all(others);
+  return {
+    results: [first, ...rest.map((result, i) => result ?? checkPages(runs[i + 1]!, context))],
+    threads: 1 + rest.filter((result) => result !== undefined).length,
+  };
+}
+
+function checkInThread(pages: readonly PageJob[], shared: SharedInput): Promise<PagesResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./verify-thread.ts', import.meta.url), { workerData: { pages, shared } });
+    let result: PagesResult | undefined;
+    worker.once('message', (message: PagesResult) => {
+      result = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the verifier thread ended with exit code ${code}`))));
+  });
+}
+
+export interface PageContext {
+  dist: string;
+  links: LinkContext;
+  recordOfPage: ReadonlyMap<string, string>;
+}
+
+export function pageContext(shared: SharedInput): PageContext {
+  return {
+    dist: shared.dist,
+    links: { base: shared.base, site: siteUrlOf(shared.siteUrl), later: shared.later, fileSet: new Set(shared.files), rooted: new Map() },
+    recordOfPage: new Map(shared.recordOfPage),
+  };
+}
+
+/** Each page's policy, search marker and links; links into other pages' fragments come back waiting. */
+export function checkPages(pages: readonly PageJob[], context: PageContext): PagesResult {
+  const { dist, links: ctx, recordOfPage } = context;
+  const problems: BuildProblem[] = [];
+  const linkProblems: LinkProblem[] = [];
+  const waiting = new Map<string, WaitingLink[]>();
+  let checked = 0;
+  for (const { file, index: pageIndex, csp, searchAllowed } of pages) {
     // Synchronous: nothing else runs meanwhile, and awaiting each of thousands of reads left
     // the process waiting on the thread pool (9,170 pages of the 1,000-release bench: ~9.5 s -> ~8 s).
-    const html = readFileSync(path.join(options.dist, file), 'utf8');
+    const html = readFileSync(path.join(dist, file), 'utf8');
     let page: PageFacts;
-    if (options.cspPages?.has(file)) {
+    if (csp) {
       const facts = readPageAndPolicy(html);
       page = facts.page;
       for (const message of policyFactsProblems(facts.policy)) problems.push({ where: pageUrl(file), message: detach(message) });
     } else {
       page = readPage(html);
     }
-    if (page.searchBody && options.searchPages && !options.searchPages(file)) {
+    if (page.searchBody && !searchAllowed) {
       problems.push({ where: pageUrl(file), message: 'carries data-pagefind-body, but the search index does not read this path: add its pattern to SEARCH_PAGE_PATTERNS in src/model/search/pages.ts' });
     }
     const from = pageUrl(file);
@@ -145,21 +274,11 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
       if (problem) linkProblems.push({ page: pageIndex, link: linkIndex, ...linkProblem(file, from, link, problem, recordOfPage) });
     }
   }
-  for (const [target, links] of waiting) {
-    const { ids } = readPage(readFileSync(path.join(options.dist, target), 'utf8'));
-    for (const link of links) {
-      const problem = fragmentProblem(target, link.fragment, ids);
-      if (problem) linkProblems.push({ page: link.page, link: link.link, ...linkProblem(link.file, link.from, link, problem, recordOfPage) });
-    }
-  }
-  // In page order, each page's links in their order, as a reader goes through the site.
-  linkProblems.sort((x, y) => x.page - y.page || x.link - y.link);
-  for (const { where, message } of linkProblems) problems.push({ where, message });
-  return { problems, pages: htmlFiles.length, links: checked };
+  return { problems, linkProblems, waiting: [...waiting], checked };
 }
 
 /** A link to `#fragment` of another page, checked once the ids of that page are read. */
-interface WaitingLink extends Pick<PageLink, 'line' | 'element' | 'attribute' | 'url'> {
+export interface WaitingLink extends Pick<PageLink, 'line' | 'element' | 'attribute' | 'url'> {
   /** Index of the linking page and of the link in it: the order problems are listed in. */
   page: number;
   link: number;

@@ -189,6 +189,30 @@ describe('the link check', () => {
     ]);
   });
 
+  it('finds the same problems, in the same order, with its pages shared among threads', async () => {
+    // 30 pages, every third with a broken link, a missing fragment on another page, or a search marker out of place.
+    const files: Record<string, string> = { 'releases/index.html': page('<h1 id="list">Releases</h1>') };
+    for (let i = 0; i < 30; i++) {
+      const body = [
+        `<a href="/releases/">ok</a>`,
+        i % 3 === 0 ? `<a href="/gone/${i}/">gone</a>` : '',
+        i % 3 === 1 ? `<a href="/releases/#missing-${i}">anchor</a>` : '',
+        i % 3 === 2 ? '<main data-pagefind-body>x</main>' : '',
+      ].join('\n');
+      files[`notes/${String(i).padStart(2, '0')}/index.html`] = page(body);
+    }
+    const dist = await site(files);
+    const run = (threads: number) => verifyDist({ dist, expected: [], searchPages: isSearchPage, threads });
+    const alone = await run(1);
+    expect(alone.problems).toHaveLength(30);
+    expect(alone.links).toBe(50);
+    expect(alone.threads).toBe(1);
+    for (const threads of [2, 3]) {
+      const shared = await run(threads);
+      expect(shared).toEqual({ ...alone, threads });
+    }
+  });
+
   it('counts the HTML pages of a site', async () => {
     expect(await countPages(await site({ 'index.html': '', '404.html': '', 'a/index.html': '', 'a/b.css': '', 'pagefind/x.pf_meta': '' }))).toBe(3);
   });
