@@ -6,7 +6,7 @@
  * ends; loaded in the `shiplog build` process, it stayed there through the whole `astro
  * build` and Pagefind run and added to the build's peak memory.
  */
-import { Worker } from 'node:worker_threads';
+import { askWorker } from '../model/worker.ts';
 import type { CheckSummary } from './check.ts';
 
 export interface BuildCheckInput {
@@ -17,17 +17,6 @@ export interface BuildCheckInput {
 
 /** Runs the check in its thread; rejects when the thread fails (a bug, not a content problem). */
 export function checkForBuild(input: BuildCheckInput): Promise<CheckSummary> {
-  return new Promise((resolve, reject) => {
-    // The thread inherits this process's Node flags, tsx's loader among them, so it runs TypeScript.
-    const worker = new Worker(new URL('./build-check-thread.ts', import.meta.url), { workerData: input });
-    let summary: CheckSummary | undefined;
-    worker.once('message', (message: CheckSummary) => {
-      summary = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (summary) resolve(summary);
-      else reject(new Error(`the check thread ended with exit code ${code} before it reported`));
-    });
-  });
+  // The thread inherits this process's Node flags, tsx's loader among them, so it runs TypeScript.
+  return askWorker<CheckSummary>(new URL('./build-check-thread.ts', import.meta.url), input, 'the check thread');
 }

@@ -15,10 +15,10 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { isSearchPage } from '../model/search/pages.ts';
 import { SEARCH_BUNDLE, SEARCH_PARTS_FILE, isUnusedInMergedPart, partBundlePath, partsManifest, searchPartPages, searchParts } from '../model/search/parts.ts';
 import { listDist } from '../model/verify/verify.ts';
+import { askWorker } from '../model/worker.ts';
 import type { PartJob, PartResult } from './pagefind-part.ts';
 
 /** Set by `shiplog build` for its `astro build` process: Pagefind runs after it. */
@@ -61,20 +61,11 @@ export async function indexSite(site: string, perPart: number = searchPartPages(
 const PARALLEL_PARTS = Math.max(1, Math.min(2, availableParallelism()));
 
 /** One part in a worker thread (src/integrations/pagefind-part.ts), hence in a Pagefind process of its own. */
-function indexPart(site: string, pages: readonly string[], outputPath: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const job: PartJob = { site, pages, outputPath };
-    const worker = new Worker(new URL('./pagefind-part.ts', import.meta.url), { workerData: job });
-    let result: PartResult | undefined;
-    worker.once('message', (message: PartResult) => {
-      result = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (result && 'indexed' in result) resolve(result.indexed);
-      else reject(new Error(result?.error ?? `the search index thread ended with exit code ${code} before it reported`));
-    });
-  });
+async function indexPart(site: string, pages: readonly string[], outputPath: string): Promise<number> {
+  const job: PartJob = { site, pages, outputPath };
+  const result = await askWorker<PartResult>(new URL('./pagefind-part.ts', import.meta.url), job, 'the search index thread');
+  if ('error' in result) throw new Error(result.error);
+  return result.indexed;
 }
 
 async function dropUnusedFiles(bundle: string): Promise<void> {

@@ -12,10 +12,10 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ExpectedPage } from './expected-pages.ts';
 import { readPage, readPageAndPolicy, type PageFacts, type PageLink } from './html.ts';
 import { policyFactsProblems } from '../csp/page.ts';
+import { askWorker } from '../worker.ts';
 
 export interface BuildProblem {
   /** The record (content-relative file) or page (URL path) the problem is about. */
@@ -210,15 +210,7 @@ async function checkPagesInThreads(pages: readonly PageJob[], shared: SharedInpu
 }
 
 function checkInThread(pages: readonly PageJob[], shared: SharedInput): Promise<PagesResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./verify-thread.ts', import.meta.url), { workerData: { pages, shared } });
-    let result: PagesResult | undefined;
-    worker.once('message', (message: PagesResult) => {
-      result = message;
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`the verifier thread ended with exit code ${code}`))));
-  });
+  return askWorker<PagesResult>(new URL('./verify-thread.ts', import.meta.url), { pages, shared }, 'the verifier thread');
 }
 
 export interface PageContext {
