@@ -72,7 +72,7 @@ export function parseJUnit(xml: string | Uint8Array, options: JUnitParseOptions 
  * fast-xml-parser builds was two thirds of the parse time (test/unit/junit/validate.test.ts
  * holds the two to the same answers).
  */
-export function validateJUnit(xml: string | Uint8Array, options: JUnitParseOptions = {}): { ok: true } | { ok: false; problem: JUnitProblem } {
+export function validateJUnit(xml: string | Uint8Array, options: JUnitParseOptions = {}): JUnitVerdict {
   return guarded(() => {
     const scanned = scan(xml, options);
     if (!scanned.ok) return scanned;
@@ -80,6 +80,9 @@ export function validateJUnit(xml: string | Uint8Array, options: JUnitParseOptio
     return isRoot(tag) ? { ok: true } : notJUnit(tag, scanned.text, scanned.root.at);
   });
 }
+
+/** Whether a file is a usable report, and the problem when it is not. */
+export type JUnitVerdict = { ok: true } | { ok: false; problem: JUnitProblem };
 
 type Scanned = { ok: true; text: string; root: RootElement } | { ok: false; problem: JUnitProblem };
 
@@ -95,7 +98,7 @@ function scan(xml: string | Uint8Array, options: JUnitParseOptions): Scanned {
 }
 
 /** Never throws, and a problem kept never pins the document. */
-function guarded<R extends { ok: true } | { ok: false; problem: JUnitProblem }>(run: () => R): R | { ok: false; problem: JUnitProblem } {
+function guarded<R extends JUnitVerdict>(run: () => R): R | { ok: false; problem: JUnitProblem } {
   try {
     const result = run();
     return result.ok ? result : { ok: false, problem: { ...result.problem, message: detach(result.problem.message) } };

@@ -60,8 +60,8 @@ export interface RootElement {
 
 class Scanner {
   private readonly stack: { name: string; at: number }[] = [];
+  /** The first element, once seen. */
   root: RootElement | undefined;
-  private rootSeen = false;
   private rootDone = false;
   private readonly nextAmp: (from: number) => number;
   private readonly nextCdataEnd: (from: number) => number;
@@ -86,7 +86,7 @@ class Scanner {
       const end = positionAt(s, s.length);
       malformed(`unclosed tag <${open.name}>: the file ends (line ${end.line}, column ${end.column}) before </${open.name}> (truncated?)`, open.at);
     }
-    if (!this.rootSeen) throw new Rejection('not XML: no root element found', s.length);
+    if (!this.root) throw new Rejection('not XML: no root element found', s.length);
     const bad = FORBIDDEN_CHAR.exec(s);
     if (bad) {
       const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -204,8 +204,7 @@ class Scanner {
     if (name === undefined) malformed('"<" not followed by a tag name (a literal "<" must be written &lt;)', lt);
     if (this.rootDone) malformed(`a second root element <${name}> after the first one ended`, lt);
     if (this.stack.length >= MAX_DEPTH) malformed(`elements nested more than ${MAX_DEPTH} levels deep`, lt);
-    if (!this.rootSeen) this.root = { name, at: lt };
-    this.rootSeen = true;
+    this.root ??= { name, at: lt };
     const seen = new Set<string>();
     let i = NAME_AT.lastIndex;
     for (;;) {

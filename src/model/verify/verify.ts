@@ -120,8 +120,14 @@ export async function verifyDist(options: VerifyOptions): Promise<VerifyResult> 
     csp: options.cspPages?.has(file) ?? false,
     searchAllowed: !options.searchPages || options.searchPages(file),
   }));
-  const shared: SharedInput = { dist: options.dist, files, base, siteUrl: options.siteUrl, later, recordOfPage: [...recordOfPage] };
-  const { results: passes, threads } = await checkPagesInThreads(pages, shared, options.threads ?? threadsFor(pages.length));
+  const context: PageContext = {
+    dist: options.dist,
+    links: { base, site: siteUrlOf(options.siteUrl), later, fileSet, rooted: new Map() },
+    recordOfPage,
+  };
+  // Built only when a thread is started: the site's listing, copied for it.
+  const share = (): SharedInput => ({ dist: options.dist, files, base, siteUrl: options.siteUrl, later, recordOfPage: [...recordOfPage] });
+  const { results: passes, threads } = await checkPagesInThreads(pages, context, share, options.threads ?? threadsFor(pages.length));
   const linkProblems: LinkProblem[] = [];
   const waiting = new Map<string, WaitingLink[]>();
   let checked = 0;
@@ -194,13 +200,18 @@ function threadsFor(pages: number): number {
  * independent of the others, and was most of the build's last step (80 s at 10,000 releases).
  * A run whose thread fails is checked here instead, so no page goes unchecked.
  */
-async function checkPagesInThreads(pages: readonly PageJob[], shared: SharedInput, threads: number): Promise<{ results: PagesResult[]; threads: number }> {
+async function checkPagesInThreads(
+  pages: readonly PageJob[],
+  context: PageContext,
+  share: () => SharedInput,
+  threads: number,
+): Promise<{ results: PagesResult[]; threads: number }> {
   const size = Math.ceil(pages.length / Math.max(1, threads));
   const runs: PageJob[][] = [];
   for (let start = 0; start < pages.length; start += size) runs.push(pages.slice(start, start + size));
-  if (runs.length <= 1) return { results: [checkPages(pages, pageContext(shared))], threads: 1 };
+  if (runs.length <= 1) return { results: [checkPages(pages, context)], threads: 1 };
+  const shared = share();
   const others = runs.slice(1).map((run) => checkInThread(run, shared).catch(() => undefined));
-  const context = pageContext(shared);
   const first = checkPages(runs[0]!, context);
   const rest = await Promise.all(others);
   return {
@@ -219,6 +230,7 @@ export interface PageContext {
   recordOfPage: ReadonlyMap<string, string>;
 }
 
+/** A worker thread's context, from what it was sent (verifyDist builds its own from the same values). */
 export function pageContext(shared: SharedInput): PageContext {
   return {
     dist: shared.dist,
