@@ -45,8 +45,12 @@ exit status: 0 may enter, 1 blocked (or content problems), 2 usage error or unkn
 
 /** A usage or lookup error: printed as one line plus a hint (and the usage for bad arguments), exit 2. */
 class UsageError extends Error {
-  constructor(message: string, readonly hint?: string, readonly showUsage = false) {
+  readonly hint: string | undefined;
+  readonly showUsage: boolean;
+  constructor(message: string, hint?: string, showUsage = false) {
     super(message);
+    this.hint = hint;
+    this.showUsage = showUsage;
   }
 }
 

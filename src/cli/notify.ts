@@ -52,8 +52,14 @@ const MESSAGE_IDS: Record<string, NoticeKind> = { formal: 'formal', notice: 'for
 
 /** A usage error (exit 2) or a reason not to post (exit 1), printed as one line plus a hint. */
 class NotifyError extends Error {
-  constructor(message: string, readonly hint?: string, readonly exitCode: 1 | 2 = 1, readonly showUsage = false) {
+  readonly hint: string | undefined;
+  readonly exitCode: 1 | 2;
+  readonly showUsage: boolean;
+  constructor(message: string, hint?: string, exitCode: 1 | 2 = 1, showUsage = false) {
     super(message);
+    this.hint = hint;
+    this.exitCode = exitCode;
+    this.showUsage = showUsage;
   }
 }
 

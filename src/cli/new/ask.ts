@@ -30,8 +30,10 @@ export interface Asker {
 
 /** A value that only a flag could give, and no terminal to ask on. */
 export class MissingFlag extends Error {
-  constructor(readonly flag: string) {
+  readonly flag: string;
+  constructor(flag: string) {
     super(`missing ${flag}: there is no terminal to ask on, so pass it as a flag`);
+    this.flag = flag;
   }
 }
 

@@ -43,11 +43,14 @@ export class ReportBuilder {
   /** Re-parsed fragments, so a node visited twice (for text, then for nested testcases) is parsed once. */
   private readonly fragments = new WeakMap<XmlNode, Expanded>();
 
-  constructor(
-    private readonly text: string,
-    private readonly maxTextChars: number,
-    private readonly strayName: string,
-  ) {
+  private readonly text: string;
+  private readonly maxTextChars: number;
+  private readonly strayName: string;
+
+  constructor(text: string, maxTextChars: number, strayName: string) {
+    this.text = text;
+    this.maxTextChars = maxTextChars;
+    this.strayName = strayName;
     this.lines = new LineIndex(text);
   }
 

@@ -144,10 +144,12 @@ function caseLine(c: JUnitCase, suite: string, file: string, limits: ViewLimits,
 /** Keeps the `size` largest items seen, largest first (a 50,000-case report is never sorted whole). */
 class Top<T> {
   readonly items: T[] = [];
-  constructor(
-    private readonly size: number,
-    private readonly weigh: (item: T) => number,
-  ) {}
+  private readonly size: number;
+  private readonly weigh: (item: T) => number;
+  constructor(size: number, weigh: (item: T) => number) {
+    this.size = size;
+    this.weigh = weigh;
+  }
   /** Whether an item of this weight would be kept (so callers can skip building it). */
   wants(weight: number): boolean {
     return this.size > 0 && (this.items.length < this.size || weight > this.weigh(this.items.at(-1)!));

@@ -27,11 +27,12 @@ const XML_DECLARATION =
 export const DOCTYPE_MESSAGE = 'declares a DTD/entities (<!DOCTYPE …>), which Shiplog refuses for safety';
 
 class Rejection extends Error {
-  constructor(
-    readonly reason: string,
-    readonly at: number,
-  ) {
+  readonly reason: string;
+  readonly at: number;
+  constructor(reason: string, at: number) {
     super(reason);
+    this.reason = reason;
+    this.at = at;
   }
 }
 
@@ -66,7 +67,10 @@ class Scanner {
   private readonly nextAmp: (from: number) => number;
   private readonly nextCdataEnd: (from: number) => number;
 
-  constructor(private readonly s: string) {
+  private readonly s: string;
+
+  constructor(s: string) {
+    this.s = s;
     this.nextAmp = finder(s, '&');
     this.nextCdataEnd = finder(s, ']]>');
   }
