@@ -135,7 +135,7 @@ for (const n of sizes) {
 
   if (only.has('check')) {
     say(`N=${n}: shiplog check`);
-    const m = await measure(['npx', 'tsx', 'src/cli/shiplog.ts', 'check'], { cwd: SHIPLOG, env, log: path.join(dir, 'check.log') });
+    const m = await measure(['npm', 'run', '-s', 'check'], { cwd: SHIPLOG, env, log: path.join(dir, 'check.log') });
     const records = Number(/checked (\d+) records/.exec(readFileSync(m.log, 'utf8'))?.[1] ?? 0);
     size.records = records;
     size.runs.check = toolRun(m, records, astroPhases(readFileSync(m.log, 'utf8')));
@@ -146,7 +146,7 @@ for (const n of sizes) {
     say(`N=${n}: shiplog build`);
     const out = path.join(dir, 'dist');
     rmSync(shiplogCacheDir(content), { recursive: true, force: true });
-    const m = await measure(['npx', 'tsx', 'src/cli/shiplog.ts', 'build'], { cwd: SHIPLOG, env: { ...env, SHIPLOG_OUT: out }, log: path.join(dir, 'build.log'), part: PAGEFIND });
+    const m = await measure(['npm', 'run', '-s', 'build'], { cwd: SHIPLOG, env: { ...env, SHIPLOG_OUT: out }, log: path.join(dir, 'build.log'), part: PAGEFIND });
     const dist = m.exitCode === 0 && existsSync(out) ? distStats(out, shiplogPageType) : undefined;
     size.runs.build = toolRun(m, dist?.htmlPages ?? 0, astroPhases(readFileSync(m.log, 'utf8')), dist);
     if (m.exitCode !== 0) say(`build failed (exit ${m.exitCode}):\n${tail(m.log)}`);
@@ -156,9 +156,9 @@ for (const n of sizes) {
       say(`N=${n}: shiplog build again, with --cpu-prof (not timed)`);
       const profDir = path.join(dir, 'cpu-prof');
       rmSync(shiplogCacheDir(content), { recursive: true, force: true });
-      // Node refuses --cpu-prof in NODE_OPTIONS; given to tsx, it reaches the CLI's node, which
-      // passes it on to the `astro build` process (src/cli/build.ts).
-      const p = await measure(['npx', 'tsx', '--cpu-prof', `--cpu-prof-dir=${profDir}`, 'src/cli/shiplog.ts', 'build'], {
+      // Node refuses --cpu-prof in NODE_OPTIONS; given to the CLI's node, it is passed on to
+      // the `astro build` process (src/cli/build.ts).
+      const p = await measure(['npx', 'node', '--cpu-prof', `--cpu-prof-dir=${profDir}`, 'src/cli/shiplog.ts', 'build'], {
         cwd: SHIPLOG,
         env: { ...env, SHIPLOG_OUT: path.join(dir, 'dist-prof') },
         log: path.join(dir, 'build-prof.log'),
@@ -264,7 +264,7 @@ async function junitPage(cases: number): Promise<NonNullable<JUnitLarge['page']>
   writeFileSync(file, `---\n${[...kept, 'junit:', `  - ${xml}`].join('\n')}\n---\n${body}`);
   const out = path.join(dir, 'dist');
   rmSync(shiplogCacheDir(content), { recursive: true, force: true });
-  const m = await measure(['npx', 'tsx', 'src/cli/shiplog.ts', 'build'], { cwd: SHIPLOG, env: { ...baseEnv, SHIPLOG_CONTENT: content, SHIPLOG_OUT: out }, log: path.join(dir, 'build.log') });
+  const m = await measure(['npm', 'run', '-s', 'build'], { cwd: SHIPLOG, env: { ...baseEnv, SHIPLOG_CONTENT: content, SHIPLOG_OUT: out }, log: path.join(dir, 'build.log') });
   rmSync(shiplogCacheDir(content), { recursive: true, force: true });
   const base = { exitCode: m.exitCode, wallMs: m.wallMs, cpuMs: m.cpuMs, peakTreeRssBytes: m.peakTreeRssBytes };
   if (m.exitCode !== 0) return { ...base, note: `the build failed:\n${tail(m.log)}` };

@@ -24,7 +24,6 @@ export type SiteName = keyof typeof SITES;
 export const SAMPLE_SEARCH_PART_PAGES = 10;
 
 export function setup(project: TestProject): () => void {
-  const tsx = path.join(REPO, 'node_modules/tsx/dist/cli.mjs');
   const outs: string[] = [];
   const removeOuts = () => {
     for (const out of outs) rmSync(out, { recursive: true, force: true });
@@ -33,7 +32,7 @@ export function setup(project: TestProject): () => void {
     const content = SITES[name];
     const out = mkdtempSync(path.join(os.tmpdir(), `shiplog-${name}-`));
     outs.push(out);
-    const result = spawnSync(process.execPath, [tsx, 'src/cli/shiplog.ts', 'build'], {
+    const result = spawnSync(process.execPath, ['src/cli/shiplog.ts', 'build'], {
       cwd: REPO,
       env: {
         ...process.env,

@@ -64,7 +64,7 @@ async function buildHarness(): Promise<string> {
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'shiplog-diagrams-'));
-  const portal = () => run([path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/shiplog.ts', 'build'], { SHIPLOG_CONTENT: HOSTILE, SHIPLOG_OUT: out });
+  const portal = () => run(['src/cli/shiplog.ts', 'build'], { SHIPLOG_CONTENT: HOSTILE, SHIPLOG_OUT: out });
   // Astro keeps build state in <repo>/.astro, so a build running at the same time in this
   // checkout (another test run) can break ours; one retry tells that apart from a real failure.
   try {

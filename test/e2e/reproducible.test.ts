@@ -42,7 +42,7 @@ const dists: string[] = [];
 const logs: string[] = [];
 
 function build(out: string): { status: number | null; log: string } {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/shiplog.ts', 'build'], {
+  const result = spawnSync(process.execPath, ['src/cli/shiplog.ts', 'build'], {
     cwd: REPO,
     env: {
       ...process.env,

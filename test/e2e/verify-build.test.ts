@@ -18,7 +18,7 @@ let content: string;
 let out: string;
 
 function build(): { status: number | null; log: string } {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/shiplog.ts', 'build'], {
+  const result = spawnSync(process.execPath, ['src/cli/shiplog.ts', 'build'], {
     cwd: REPO,
     env: { ...process.env, SHIPLOG_CONTENT: content, SHIPLOG_OUT: out, NO_COLOR: '1' },
     encoding: 'utf8',

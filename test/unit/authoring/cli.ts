@@ -1,4 +1,4 @@
-/** Runs a Shiplog command as `npm run …` does (tsx, from the repo root), with no terminal on stdin. */
+/** Runs a Shiplog command as `npm run …` does (Node's own type stripping, from the repo root), with no terminal on stdin. */
 import { execFile, spawnSync } from 'node:child_process';
 import { REPO } from '../helpers.ts';
 
@@ -7,7 +7,7 @@ export const NOW = '2026-11-24T10:00:00+08:00';
 
 export function run(script: 'new' | 'shiplog', args: string[], env: NodeJS.ProcessEnv = {}) {
   const entry = script === 'new' ? 'src/cli/new.ts' : 'src/cli/shiplog.ts';
-  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const result = spawnSync(process.execPath, [entry, ...args], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 30_000,
@@ -24,7 +24,7 @@ export function runAsync(script: 'new' | 'shiplog', args: string[], env: NodeJS.
   return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = execFile(
       process.execPath,
-      ['--import', 'tsx', entry, ...args],
+      [entry, ...args],
       { cwd: REPO, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1', SHIPLOG_NOW: NOW, SHIPLOG_CONTENT: '', ...env } },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );

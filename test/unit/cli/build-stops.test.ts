@@ -11,7 +11,7 @@ import { SEARCH_PART_PAGES_ENV } from '../../../src/model/search/parts.ts';
 import { FIXTURES, REPO, tempFolder } from '../helpers.ts';
 
 function shiplog(command: 'check' | 'build', env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [path.join(REPO, 'node_modules/tsx/dist/cli.mjs'), path.join(REPO, 'src/cli/shiplog.ts'), command], {
+  return spawnSync(process.execPath, [path.join(REPO, 'src/cli/shiplog.ts'), command], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 60_000,

@@ -5,15 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, fixtureCopy, problemsOf } from '../helpers.ts';
 import { BASE, RELEASE, releaseWith, report } from './gate-fixture.ts';
 
 /** `npm run check` run from inside the content folder, so printed paths are relative to it. */
 function check(root: string) {
-  const tsx = path.join(REPO, 'node_modules/tsx/dist/loader.mjs');
-  return spawnSync(process.execPath, ['--import', pathToFileURL(tsx).href, path.join(REPO, 'src/cli/shiplog.ts'), 'check', '--content', root], {
+  return spawnSync(process.execPath, [path.join(REPO, 'src/cli/shiplog.ts'), 'check', '--content', root], {
     cwd: root,
     encoding: 'utf8',
     timeout: 30_000,

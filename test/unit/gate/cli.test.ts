@@ -6,7 +6,7 @@ import { FIXTURES, REPO, fixtureCopy } from '../helpers.ts';
 import { BASE, RELEASE, releaseWith } from './gate-fixture.ts';
 
 function gate(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/gate.ts', ...args], {
+  const run = spawnSync(process.execPath, ['src/cli/gate.ts', ...args], {
     cwd: REPO,
     encoding: 'utf8',
     timeout: 30_000,

@@ -7,7 +7,7 @@ const FIXTURES = 'test/fixtures/junit';
 
 /** Runs `src/cli/junit.ts` the way `npm run junit` does, from the repo root. */
 function junit(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/junit.ts', ...args], {
+  const run = spawnSync(process.execPath, ['src/cli/junit.ts', ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     timeout: 30_000,

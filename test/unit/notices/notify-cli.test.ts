@@ -67,7 +67,7 @@ interface Run {
 /** Runs the CLI without blocking this process (the server above must keep answering). */
 function notify(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/notify.ts', ...args], {
+    const child = spawn(process.execPath, ['src/cli/notify.ts', ...args], {
       cwd: REPO,
       env: { ...process.env, NO_COLOR: '1', SHIPLOG_WEBHOOK_URL: '', SHIPLOG_WEBHOOK_SECRET: '', ...env },
     });
