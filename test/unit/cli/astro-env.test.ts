@@ -1,6 +1,6 @@
 /** The environment `shiplog build` gives its `astro build` process (src/cli/build.ts). */
 import { describe, expect, it } from 'vitest';
-import { ALLOCATOR_ENV, astroEnv } from '../../../src/cli/build.ts';
+import { ALLOCATOR_ENV, HEAP_FLAGS, astroEnv, astroNodeFlags } from '../../../src/cli/build.ts';
 import { PAGEFIND_ENV } from '../../../src/integrations/pagefind.ts';
 import { SNAPSHOT_ENV } from '../../../src/portal/content.ts';
 
@@ -16,5 +16,17 @@ describe('astroEnv', () => {
     expect(env['MIMALLOC_PURGE_DELAY']).toBe('10');
     expect(env['MIMALLOC_PURGE_DECOMMITS']).toBe('1');
     expect(env['ASTRO_TELEMETRY_DISABLED']).toBe('0');
+  });
+});
+
+describe('astroNodeFlags', () => {
+  it('bounds the heap growth of the astro process unless told otherwise', () => {
+    expect(astroNodeFlags([])).toEqual([...HEAP_FLAGS]);
+    expect(HEAP_FLAGS[0]).toMatch(/^--heap-growing-percent=\d+$/);
+  });
+
+  it('passes on profiling and heap flags given to shiplog, and the user\'s growth setting replaces ours', () => {
+    const given = ['--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-growing-percent=80', '--max-old-space-size=8192', '--inspect', '--preserve-symlinks'];
+    expect(astroNodeFlags(given)).toEqual(['--cpu-prof', '--cpu-prof-dir=/tmp/p', '--heap-growing-percent=80', '--max-old-space-size=8192']);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `shiplog build` before Astro starts: its check runs in a thread of its own
+ * `shiplog build` before Astro starts: its check runs in a process of its own
  * (src/cli/build-check.ts), and a broken folder or a bad setting stops the build there, with
  * the same lines `shiplog check` prints and nothing written.
  */
