@@ -130,8 +130,25 @@ export function scanBody(body: string, mdx: boolean): BodyFinding[] {
   return scan(body, mdx).findings;
 }
 
+/**
+ * Whether a body could give a finding at all. In Markdown only raw HTML, autolinks and
+ * bracketed links, images and definitions can, and each needs a `<` or a `]`; GFM's bare
+ * autolinks (`www.…`, `https://…`, `a@b.c`) give only http(s) and mailto: targets, save
+ * `xmpp:`. A body with none of these, and not nested too deep, is left unparsed: the parse
+ * was a sixth of `check`. An .mdx body is always parsed (its syntax errors are findings too).
+ */
+export function mayFind(body: string, mdx: boolean): boolean {
+  return mdx || MAY_FIND.test(body) || tooDeep(body) !== undefined;
+}
+const MAY_FIND = /[<\]]|xmpp:/i;
+
 /** The findings, and the local images to check against the content folder. */
 export function scan(body: string, mdx: boolean): { findings: BodyFinding[]; localImages: LocalImage[] } {
+  return mayFind(body, mdx) ? parseAndScan(body, mdx) : { findings: [], localImages: [] };
+}
+
+/** scan without the shortcut: every body parsed. */
+export function parseAndScan(body: string, mdx: boolean): { findings: BodyFinding[]; localImages: LocalImage[] } {
   const findings: BodyFinding[] = [];
   const localImages: LocalImage[] = [];
   const result = { findings, localImages };
