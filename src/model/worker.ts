@@ -48,9 +48,20 @@ export function askProcess<T>(url: URL, data: unknown, what: string): Promise<T>
   });
 }
 
-/** The child's side of askProcess: takes its input, works, sends its one answer and lets go of the channel. */
+/**
+ * The child's side of askProcess: takes its input, works, sends its one answer and lets go of
+ * the channel. A failure (a bug) ends it with status 70 and no answer, which the parent
+ * reports as one line, like any internal error: the stack only with SHIPLOG_DEBUG set.
+ */
 export function answerParent<I, T>(work: (input: I) => Promise<T>): void {
   process.once('message', (input) => {
-    void work(input as I).then((answer) => process.send!(answer as never, () => process.disconnect()));
+    work(input as I).then(
+      (answer) => process.send!(answer as never, () => process.disconnect()),
+      (error: unknown) => {
+        if (process.env['SHIPLOG_DEBUG']) console.error(error);
+        process.exitCode = 70;
+        process.disconnect();
+      },
+    );
   });
 }
