@@ -37,11 +37,11 @@ const PASSED_ON_FLAGS = /^--(cpu-prof|heap-prof|prof\b|heap-growing-percent|max-
 /**
  * V8 lets its old generation grow to up to 4 times what survived the last full collection
  * before it collects again. Astro's page generation promotes short-lived garbage steadily (about
- * 20 KB per page): at 5,000 releases the heap swung between 0.47 GB of live data and 1.7 GB.
+ * 20 KB per page): at 5,000 releases the heap swung between 0.46 GiB of live data and 1.7 GiB.
  * Growing by at most 30% between full collections holds the peak near the live data: at
- * 10,000 releases the astro process peaked at 2.6 GB, against 3.4 and 4.1 GB in two runs
- * without, in the same time (634 s against 548 and 640 s). At 1,000: 0.85-0.88 GB against
- * 1.09-1.31 GB.
+ * 10,000 releases the astro process peaked at 2.5 and 2.55 GiB in two runs, against 3.4 and
+ * 4.1 GiB in two runs without, in the same time (634 and 618 s against 548 and 640 s). At
+ * 1,000: 0.8-0.85 GiB against 1.0-1.2 GiB.
  */
 export const HEAP_FLAGS = ['--heap-growing-percent=30'] as const;
 
