@@ -41,7 +41,7 @@ const PASSED_ON_FLAGS = /^--(cpu-prof|heap-prof|prof\b|heap-growing-percent|max-
  * Growing by at most 30% between full collections holds the peak near the live data: at
  * 10,000 releases the astro process peaked at 2.5 and 2.55 GiB in two runs, against 3.4 and
  * 4.1 GiB in two runs without, in the same time (634 and 618 s against 548 and 640 s). At
- * 1,000: 0.8-0.85 GiB against 1.0-1.2 GiB.
+ * 1,000: 0.83-0.86 GiB against 1.06-1.28 GiB (four runs each).
  */
 export const HEAP_FLAGS = ['--heap-growing-percent=30'] as const;
 
