@@ -5,6 +5,7 @@
  * Erasable TypeScript only: the verifier's thread starts inside a plain `astro build` process.
  */
 import { fork } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
@@ -12,19 +13,8 @@ import { Worker } from 'node:worker_threads';
  * Starts the thread at `url` with `data` and resolves with its one message. Rejects when it
  * throws or ends without answering: `what` names it in that error.
  */
-export function askWorker<T>(url: URL, data: unknown, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(url, { workerData: data });
-    let answer: { value: T } | undefined;
-    worker.once('message', (message: T) => {
-      answer = { value: message };
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (answer) resolve(answer.value);
-      else reject(new Error(`${what} ended with exit code ${code} before it answered`));
-    });
-  });
+export async function askWorker<T>(url: URL, data: unknown, what: string): Promise<T> {
+  return oneAnswer<T>(new Worker(url, { workerData: data }), what);
 }
 
 /**
@@ -32,19 +22,25 @@ export function askWorker<T>(url: URL, data: unknown, what: string): Promise<T> 
  * it `data` and resolves with its one message. Rejects when it cannot start or ends without
  * answering. The child answers with `answerParent`.
  */
-export function askProcess<T>(url: URL, data: unknown, what: string): Promise<T> {
+export async function askProcess<T>(url: URL, data: unknown, what: string): Promise<T> {
+  const child = fork(fileURLToPath(url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  const answer = oneAnswer<T>(child, what);
+  child.send(data as never);
+  return answer;
+}
+
+/** A thread's or a process's first message, given once it has exited; or why it gave none. */
+function oneAnswer<T>(runner: EventEmitter, what: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     let answer: { value: T } | undefined;
-    child.once('message', (message) => {
-      answer = { value: message as T };
+    runner.once('message', (message: T) => {
+      answer = { value: message };
     });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
+    runner.once('error', reject);
+    runner.once('exit', (code: number | null, signal?: NodeJS.Signals | null) => {
       if (answer) resolve(answer.value);
       else reject(new Error(`${what} ended with ${signal ? `signal ${signal}` : `exit code ${code}`} before it answered`));
     });
-    child.send(data as never);
   });
 }
 
