@@ -59,13 +59,14 @@ const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intT
  * (`~: x` is the key "" for the `yaml` library, "null" for js-yaml) and collections as keys
  * (`{{title}}`: "{ title }" against "[object Object]"), found as a `]` or `}` before `: `
  * (`[a, b]: c`) or a `[` or `{` right after `{` or `,` (`{ x: 1, [a] }`; `[{…}, {…}]` too,
- * where it is a value, not a key). Also what the generated-text comparison caught js-yaml
+ * where it is a value, not a key), but not `{}`: an empty mapping (`checklist: {}`) reads the same in
+ * both and is common in early records. Also what the generated-text comparison caught js-yaml
  * reading differently or letting pass: a `#` glued to a quote, bracket or comma, a tab in a
  * line's indentation, block scalars with an indentation or chomping indicator (`|2`, `>+`),
  * and an empty `-` item. The test is loose on purpose: `*bold*` in a plain value only sends
  * the text the slow way.
  */
-const REFERENCE_ONLY = /(?:^|[\s,[\]{}])[&*!]|\?(?:[\s,\]}]|$)|^%|__proto__|(?:^[ \t-]*|[[{,][ \t]*)(?:~|[Nn]ull|NULL)?[ \t]*:(?:[\s,\]}]|$)|[\]}][ \t]*:(?:\s|$)|[{,]\s*[[{]|[{,]\s*(?:~|[Nn]ull|NULL)?\s*[,}]|['"[\]{},]#|^ *\t|[|>][0-9+-]|^[ \t-]*-[ \t]*$/m;
+const REFERENCE_ONLY = /(?:^|[\s,[\]{}])[&*!]|\?(?:[\s,\]}]|$)|^%|__proto__|(?:^[ \t-]*|[[{,][ \t]*)(?:~|[Nn]ull|NULL)?[ \t]*:(?:[\s,[\]{}]|$)|[\]}][ \t]*:(?:\s|$)|[{,]\s*[[{]|(?:\{(?!\s*\})|,)\s*(?:~|[Nn]ull|NULL)?\s*[,}]|['"[\]{},]#|^ *\t|[|>][0-9+-]|^[ \t-]*-[ \t]*$/m;
 
 /**
  * Whether a quoted string or a flow collection (`[…]`, `{…}`) goes on past the end of a line.

@@ -81,7 +81,9 @@ describe('fast YAML path', () => {
       '\ufeffa: 1', 'a: x\r\nb: y\r\n', '<<: 1', 'a: {x: [1, {y: 2}]}', 'a: [{b: 1}, {c: 2}]',
       // Null keys and collections as keys: the libraries name these keys differently.
       'null: x', '~: x', ': 1', '{~: 1}', 'a:\n  null: 1', '- ~: 1', 'a: {: 1}', 'a: {x: 1, [b]}', 'a: {x: 1, {b: 2}}',
-      '[a, b]: c', 'a: {[b]: 1}', 'title: {{title}}',
+      '[a, b]: c', 'a: {[b]: 1}', 'title: {{title}}', '{}: x', 'a: {{}: 1}', 'a: {x: 1, {}}',
+      // Empty collections, common in early records: read the same by both.
+      'checklist: {}\napprovals: []', 'a: { }\nb: {}  # none yet', 'a: [{}, {}]', '- {}\n- []', 'a: {}\n',
       // Refused by both: the reference reports them with a position.
       'a: 1\na: 2', 'a: b\n---\nc: d', 'a: b: c', 'a:\tb', '\ta: 1', 'a: - b', 'a: "unterminated', "a: 'x'y'", 'a: @x',
       'a: `x', 'a: %x', 'a: b\n b2: c', 'a:\n  b: 1\n c: 2', 'a: x]', 'a: [x', 'a: "a" b', 'a: [,]',
@@ -90,6 +92,8 @@ describe('fast YAML path', () => {
     ];
     for (const t of texts) expect(disagreement(t), t).toBeUndefined();
     for (const t of ['a: 1\na: 2', 'a: &x 1\nb: *x', '__proto__: {x: 1}', 'null: x', '[a, b]: c']) expect(fastYamlData(t), t).toBeUndefined();
+    // The usual empty mapping and list stay on the fast path.
+    for (const t of ['checklist: {}\napprovals: []', 'a: { }\nb: {}  # none yet']) expect(fastYamlData(t), t).toBeDefined();
   });
 
   it('agrees on generated texts made of YAML-significant characters', () => {
@@ -112,7 +116,7 @@ describe('fast YAML path', () => {
     // Each was found by the generator above: js-yaml accepted or read it differently.
     const texts = [
       "a: '\na: '", 'a: "x\\\nb"', "a: ''#", 'a: [#]', '  a: \n\t', 'b: [ :\t?x]', 'b: { x,~}', 'a: [:]', 'b: {3!,?\t}',
-      'a: >2+\n ', 'a: \n -\n- a: x',
+      'a: >2+\n ', 'a: \n -\n- a: x', '"k": {:{}}',
     ];
     for (const t of texts) {
       expect(fastYamlData(t), t).toBeUndefined();
