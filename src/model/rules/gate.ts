@@ -4,7 +4,7 @@
  * its `status` line — the status is the claim the item contradicts — with the field
  * `checklist.<item-id>`, where the author fixes or waives it.
  */
-import { evaluateRelease } from '../gate/evaluate.ts';
+import { evaluateGate } from '../gate/evaluate.ts';
 import type { ItemEvaluation, StageEvaluation } from '../gate/types.ts';
 import { problem } from '../problem.ts';
 import type { RuleContext } from './context.ts';
@@ -17,7 +17,7 @@ function hintFor(item: ItemEvaluation): string {
 
 export function checkGate(ctx: RuleContext): void {
   for (const release of ctx.content.releaseByRef.values()) {
-    const gate = evaluateRelease(ctx.content, release);
+    const gate = evaluateGate(ctx.content, release);
     if (!gate?.gated) continue;
     if (gate.blocking.length === 0) continue;
     const stages = new Map<string, StageEvaluation>(gate.stages.map((s) => [s.stageId, s]));
