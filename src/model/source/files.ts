@@ -67,7 +67,7 @@ function realRoot(root: string): string {
   return real;
 }
 
-export type FileCheck = { ok: true; absolute: string } | { ok: false; message: string };
+export type FileCheck = { ok: true; absolute: string; size: number } | { ok: false; message: string };
 
 /** A path written in a record: relative to the root, inside it (links resolved), an existing file. */
 export async function checkContentFile(root: string, written: string): Promise<FileCheck> {
@@ -88,5 +88,5 @@ export async function checkContentFile(root: string, written: string): Promise<F
   if (!real || !isInside(realRoot(root), real)) return { ok: false, message: `${written} links outside the content folder` };
   const target = statSync(real);
   if (!target.isFile()) return { ok: false, message: `${written} is not a file` };
-  return { ok: true, absolute: real };
+  return { ok: true, absolute: real, size: target.size };
 }

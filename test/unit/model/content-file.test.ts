@@ -25,10 +25,11 @@ afterAll(async () => {
 });
 
 describe('checkContentFile', () => {
-  it('accepts a file in the folder, and a link to one, giving the real path', async () => {
+  it('accepts a file in the folder, and a link to one, giving the real path and the size of the file', async () => {
     const real = await realpath(path.join(root, 'attachments/shop/001.sql'));
-    expect(await checkContentFile(root, 'attachments/shop/001.sql')).toEqual({ ok: true, absolute: real });
-    expect(await checkContentFile(root, 'attachments/inside-link.sql')).toEqual({ ok: true, absolute: real });
+    const size = 'select 1;'.length;
+    expect(await checkContentFile(root, 'attachments/shop/001.sql')).toEqual({ ok: true, absolute: real, size });
+    expect(await checkContentFile(root, 'attachments/inside-link.sql')).toEqual({ ok: true, absolute: real, size });
   });
 
   it('names what is wrong with a path it refuses', async () => {
