@@ -59,8 +59,9 @@ const CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intT
  * (`~: x` is the key "" for the `yaml` library, "null" for js-yaml) and collections as keys
  * (`{{title}}`: "{ title }" against "[object Object]"), found as a `]` or `}` before `: `
  * (`[a, b]: c`) or a `[` or `{` right after `{` or `,` (`{ x: 1, [a] }`; `[{…}, {…}]` too,
- * where it is a value, not a key), but not `{}`: an empty mapping (`checklist: {}`) reads the same in
- * both and is common in early records. Also what the generated-text comparison caught js-yaml
+ * where it is a value, not a key). Not `{}` or `{ }`: an empty mapping reads the same in both
+ * and is common in early records (`checklist: {}`); a null key right before one (`{:{}}`) is
+ * still caught. Also what the generated-text comparison caught js-yaml
  * reading differently or letting pass: a `#` glued to a quote, bracket or comma, a tab in a
  * line's indentation, block scalars with an indentation or chomping indicator (`|2`, `>+`),
  * and an empty `-` item. The test is loose on purpose: `*bold*` in a plain value only sends
